@@ -1,0 +1,82 @@
+package dev.buyonce.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.app.web.Problems;
+import dev.buyonce.kernel.ErrorCode;
+import dev.buyonce.kernel.UserId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security: HS256 JWTs, the user id from {@code sub}, the {@code admin} role from
+ * the {@code roles} claim. Provider webhooks and the sandbox authenticate by signature, not by token.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    JwtSecret jwtSecret(@Value("${buyonce.security.jwt-secret:}") String secret,
+                        @Value("${buyonce.security.allow-demo-secret:false}") boolean demoAllowed) {
+        return JwtSecret.resolve(secret, demoAllowed);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSecret secret) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.key()).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> subject = jwt -> UserId.isValid(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub must be 1-64 of [A-Za-z0-9_-]", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ObjectMapper mapper) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/api/payments/notifications/**", "/sandbox/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("admin")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            Problems.write(mapper, response, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(mapper, response, ErrorCode.FORBIDDEN, "this endpoint needs the admin role")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            Problems.write(mapper, response, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(mapper, response, ErrorCode.FORBIDDEN, "this endpoint needs the admin role")));
+        return http.build();
+    }
+}

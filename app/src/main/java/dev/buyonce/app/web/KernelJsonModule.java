@@ -1,0 +1,55 @@
+package dev.buyonce.app.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.entitlement.EntitlementId;
+import dev.buyonce.kernel.order.OrderId;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * JSON for the kernel's value types: ids as plain strings and amounts as decimal strings
+ * ({@code {"amount":"9.90","currency":"CNY"}}), for the HTTP API and for stored events alike.
+ */
+public class KernelJsonModule extends SimpleModule {
+
+    public KernelJsonModule() {
+        super("buyonce-kernel");
+        scalar(UserId.class, UserId::new);
+        scalar(ProductId.class, ProductId::new);
+        scalar(OrderId.class, text -> new OrderId(UUID.fromString(text)));
+        scalar(EntitlementId.class, text -> new EntitlementId(UUID.fromString(text)));
+        addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+            @Override
+            public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(value.toPlainString());
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void scalar(Class<T> type, Function<String, T> parse) {
+        addSerializer(type, ToStringSerializer.instance);
+        addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                try {
+                    return parse.apply(text);
+                } catch (RuntimeException e) {
+                    return (T) context.handleWeirdStringValue(type, text, e.getMessage());
+                }
+            }
+        });
+    }
+}

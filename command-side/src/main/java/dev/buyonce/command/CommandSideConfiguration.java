@@ -1,0 +1,24 @@
+package dev.buyonce.command;
+
+import dev.buyonce.command.catalog.Product;
+import dev.buyonce.command.entitlement.Entitlement;
+import dev.buyonce.command.order.Order;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the event-sourced aggregates with Axon. They are plain classes (no Spring stereotype), which
+ * keeps the domain free of Spring; no aggregate cache is configured, so several nodes stay consistent.
+ */
+@Configuration
+class CommandSideConfiguration {
+
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(Order.class)
+                .configureAggregate(Entitlement.class)
+                .configureAggregate(Product.class);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.buyonce.command;
+
+import dev.buyonce.kernel.ErrorCode;
+import dev.buyonce.kernel.RuleViolation;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-sends a command that lost a race on the event store's unique (aggregate id, sequence) constraint.
+ * The winner has committed by then, so the retry meets its result: the same intent answers the original
+ * order, a different one gets the rule that now applies. Only when the race persists does the caller get
+ * {@code IDEMPOTENCY_KEY_IN_USE} with Retry-After.
+ */
+@Component
+public class ConflictRetry {
+    private static final int ATTEMPTS = 8;
+
+    public <T> T send(Supplier<T> dispatch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dispatch.get();
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new RuleViolation(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                            "a request for the same resource is still in flight; retry shortly");
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleViolation(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "interrupted while retrying; retry shortly");
+        }
+    }
+}

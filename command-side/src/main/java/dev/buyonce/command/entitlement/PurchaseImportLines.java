@@ -1,0 +1,69 @@
+package dev.buyonce.command.entitlement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.buyonce.command.catalog.CatalogLookup;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.RuleViolation;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.catalog.ProductView;
+import dev.buyonce.kernel.entitlement.ImportedPurchase;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Component;
+
+/** Parses and checks one NDJSON line of a purchase import. */
+@Component
+class PurchaseImportLines {
+    private final ObjectReader reader;
+    private final CatalogLookup catalog;
+
+    PurchaseImportLines(ObjectMapper mapper, CatalogLookup catalog) {
+        this.reader = mapper.readerFor(Line.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.catalog = catalog;
+    }
+
+    record Line(String userId, String productId, String purchasedAt, String reference) {
+    }
+
+    /** The purchase on this line, or an exception whose message says why it is rejected. */
+    ImportedPurchase parse(String text) {
+        Line line;
+        try {
+            line = reader.readValue(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object with userId, productId, purchasedAt, reference");
+        }
+        if (line == null || !UserId.isValid(line.userId())) {
+            throw new IllegalArgumentException("userId must be 1-64 of [A-Za-z0-9_-]");
+        }
+        if (!ProductId.isValid(line.productId())) {
+            throw new IllegalArgumentException("productId is missing or malformed");
+        }
+        if (line.reference() == null || line.reference().isBlank() || line.reference().length() > 255) {
+            throw new IllegalArgumentException("reference must be 1-255 characters");
+        }
+        Instant purchasedAt = parseInstant(line.purchasedAt());
+        ProductView product;
+        try {
+            product = catalog.require(new ProductId(line.productId()));
+        } catch (RuleViolation e) {
+            throw new IllegalArgumentException("unknown product " + line.productId());
+        }
+        if (product.kind() != ProductKind.PERMANENT) {
+            throw new IllegalArgumentException("product " + line.productId() + " is not permanent");
+        }
+        return new ImportedPurchase(new UserId(line.userId()), product.id(), purchasedAt, line.reference());
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("purchasedAt must be an ISO-8601 instant such as 2019-05-01T10:00:00Z");
+        }
+    }
+}

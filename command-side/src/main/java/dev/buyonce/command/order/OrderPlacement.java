@@ -1,0 +1,109 @@
+package dev.buyonce.command.order;
+
+import dev.buyonce.command.ConflictRetry;
+import dev.buyonce.command.catalog.CatalogLookup;
+import dev.buyonce.kernel.ErrorCode;
+import dev.buyonce.kernel.IdempotencyKey;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.RuleViolation;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.catalog.ProductView;
+import dev.buyonce.kernel.order.CancelOrder;
+import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.order.OrderLine;
+import dev.buyonce.kernel.order.OrderView;
+import dev.buyonce.kernel.order.PlaceOrder;
+import dev.buyonce.kernel.order.PlaceOrderResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The edge of ordering: turns a request into a priced, fingerprinted command and dispatches it. */
+@Service
+class OrderPlacement {
+    private final CommandGateway commands;
+    private final CatalogLookup catalog;
+    private final ConflictRetry retry;
+    private final Clock clock;
+    private final Duration paymentTimeout;
+
+    OrderPlacement(CommandGateway commands, CatalogLookup catalog, ConflictRetry retry, Clock clock,
+                   @Value("${buyonce.orders.payment-timeout:PT15M}") Duration paymentTimeout) {
+        this.commands = commands;
+        this.catalog = catalog;
+        this.retry = retry;
+        this.clock = clock;
+        this.paymentTimeout = paymentTimeout;
+    }
+
+    PlaceOrderResult place(UserId user, IdempotencyKey key, PlaceOrderRequest request) {
+        List<OrderLine> lines = price(request);
+        // millisecond precision: what every store (H2, PostgreSQL, JSON) keeps exactly, so all answers agree
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PlaceOrder command = new PlaceOrder(OrderId.forIntent(user, key), user, lines, fingerprint(request), now,
+                now.plus(paymentTimeout));
+        MetaData metaData = MetaData.with("userId", user.value()).and("idempotencyKey", key.value());
+        return retry.send(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+    }
+
+    OrderView cancel(UserId user, OrderId orderId) {
+        CancelOrder command = new CancelOrder(orderId, user, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return retry.send(() -> commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("userId", user.value()))));
+    }
+
+    private List<OrderLine> price(PlaceOrderRequest request) {
+        List<OrderLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PlaceOrderRequest.Item item : request.items()) {
+            if (!seen.add(item.productId())) {
+                throw invalid("items", "product " + item.productId() + " appears twice");
+            }
+            ProductView product = catalog.require(new ProductId(item.productId()));
+            if (product.kind() == ProductKind.PERMANENT && item.quantity() != 1) {
+                throw invalid("items.quantity", "a permanent product is bought with quantity 1");
+            }
+            if (!lines.isEmpty() && !lines.get(0).unitPrice().currency().equals(product.price().currency())) {
+                throw invalid("items", "all items of an order must be priced in one currency");
+            }
+            lines.add(new OrderLine(product.id(), product.kind(), item.quantity(), product.price()));
+        }
+        return lines;
+    }
+
+    /** A hash of the normalised request: item order does not matter, anything else does. */
+    static String fingerprint(PlaceOrderRequest request) {
+        StringBuilder canonical = new StringBuilder("order-items-v1");
+        request.items().stream()
+                .sorted(Comparator.comparing(PlaceOrderRequest.Item::productId))
+                .forEach(item -> canonical.append('\n').append(item.productId()).append('*').append(item.quantity()));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static RuleViolation invalid(String field, String message) {
+        return new RuleViolation(ErrorCode.VALIDATION_FAILED, field + ": " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.buyonce.query.catalog;
+
+import dev.buyonce.kernel.Money;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.catalog.FindProductQuery;
+import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.catalog.ProductView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalog in memory: every product lookup on the hot path is a map read, so an unknown (or
+ * enumerated) product id costs no database query. Products defined on this node appear at once; those
+ * defined on another node within one refresh period.
+ */
+@Component
+public class ProductCatalog {
+    private final ProductRepository repository;
+    private final Map<ProductId, ProductView> products = new ConcurrentHashMap<>();
+
+    ProductCatalog(ProductRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Scheduled(fixedDelayString = "${buyonce.catalog.refresh:PT5S}", initialDelayString = "${buyonce.catalog.refresh:PT5S}")
+    void refresh() {
+        repository.findAll().forEach(entity -> put(toView(entity)));
+    }
+
+    @QueryHandler
+    ProductView handle(FindProductQuery query) {
+        return products.get(query.productId());
+    }
+
+    public boolean contains(ProductId productId) {
+        return products.containsKey(productId);
+    }
+
+    public List<ProductView> all() {
+        return products.values().stream().sorted(Comparator.comparing(p -> p.id().value())).toList();
+    }
+
+    void put(ProductView product) {
+        products.put(product.id(), product);
+    }
+
+    static ProductView toView(ProductEntity entity) {
+        return new ProductView(new ProductId(entity.productId), entity.name, ProductKind.valueOf(entity.kind),
+                new Money(entity.priceAmount, entity.priceCurrency));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.buyonce.query.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProductRepository extends JpaRepository<ProductEntity, String> {
+}

@@ -1,0 +1,6 @@
+package dev.buyonce.query.entitlement;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EntitlementViewRepository extends JpaRepository<EntitlementEntity, EntitlementEntity.Key> {
+}

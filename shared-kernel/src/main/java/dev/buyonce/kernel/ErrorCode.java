@@ -1,0 +1,35 @@
+package dev.buyonce.kernel;
+
+/** The stable error codes of the public contract (API.md), each with its HTTP status. */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    IDEMPOTENCY_KEY_MISSING(400),
+    IDEMPOTENCY_KEY_INVALID(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    PRODUCT_NOT_FOUND(404),
+    ORDER_NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    NOT_ACCEPTABLE(406),
+    ALREADY_OWNED(409),
+    PURCHASE_PENDING(409),
+    IDEMPOTENCY_KEY_IN_USE(409),
+    ORDER_NOT_PAYABLE(409),
+    ORDER_NOT_CANCELLABLE(409),
+    PRODUCT_CONFLICT(409),
+    IDEMPOTENCY_KEY_REUSED(422),
+    PAYLOAD_TOO_LARGE(413),
+    RATE_LIMITED(429);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

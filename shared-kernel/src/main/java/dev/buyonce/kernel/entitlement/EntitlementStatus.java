@@ -1,0 +1,7 @@
+package dev.buyonce.kernel.entitlement;
+
+public enum EntitlementStatus {
+    OWNED,
+    PENDING,
+    NONE
+}

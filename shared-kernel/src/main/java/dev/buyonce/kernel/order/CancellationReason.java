@@ -1,0 +1,6 @@
+package dev.buyonce.kernel.order;
+
+public enum CancellationReason {
+    BY_CUSTOMER,
+    PAYMENT_DEADLINE_PASSED
+}

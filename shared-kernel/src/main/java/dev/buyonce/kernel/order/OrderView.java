@@ -1,0 +1,15 @@
+package dev.buyonce.kernel.order;
+
+import dev.buyonce.kernel.Money;
+import dev.buyonce.kernel.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/** An order as the API shows it; answered by the command side (for writes) and by the order projection. */
+public record OrderView(OrderId orderId, UserId userId, OrderStatus status, List<OrderLine> items, Money total,
+                        Instant createdAt, Instant paymentDeadline) {
+
+    public OrderView {
+        items = List.copyOf(items);
+    }
+}
