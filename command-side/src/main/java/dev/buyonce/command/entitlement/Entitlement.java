@@ -8,14 +8,20 @@ import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.entitlement.EntitlementReservationReleased;
 import dev.buyonce.kernel.entitlement.EntitlementReserved;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
+import dev.buyonce.kernel.entitlement.ImportPurchase;
+import dev.buyonce.kernel.entitlement.ImportedPurchase;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
+import dev.buyonce.kernel.entitlement.ReleaseEntitlement;
+import dev.buyonce.kernel.entitlement.ReserveEntitlement;
 import dev.buyonce.kernel.order.OrderId;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * The one right of a user to a permanent product, keyed by (user, product) and never by time. At most one
@@ -25,8 +31,6 @@ import org.axonframework.modelling.command.AggregateRoot;
 public class Entitlement {
     @AggregateIdentifier
     private EntitlementId entitlementId;
-    private UserId userId;
-    private ProductId productId;
     private OrderId reservedBy;
     private boolean owned;
     private OrderId ownedThrough;
@@ -34,42 +38,49 @@ public class Entitlement {
     private final Set<String> importedReferences = new HashSet<>();
 
     Entitlement() {
-        // created empty by the repository (create-if-missing)
+        // created empty by the repository (create-if-missing); the first event identifies it
     }
 
-    /** Reserves for {@code orderId}; reserving again for the same order is a no-op. */
-    void reserve(UserId user, ProductId product, OrderId orderId, Instant at) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReserveEntitlement command) {
         if (owned) {
-            throw new AlreadyOwned(product, ownedThrough, ownedByReference);
+            throw new AlreadyOwned(command.productId(), ownedThrough, ownedByReference);
         }
         if (reservedBy != null) {
-            if (reservedBy.equals(orderId)) {
+            if (reservedBy.equals(command.orderId())) {
                 return;
             }
-            throw new PurchasePending(product, reservedBy);
+            throw new PurchasePending(command.productId(), reservedBy);
         }
-        apply(new EntitlementReserved(EntitlementId.of(user, product), user, product, orderId, at));
+        apply(new EntitlementReserved(command.entitlementId(), command.userId(), command.productId(),
+                command.orderId(), command.at()));
     }
 
-    /** Releases the reservation {@code orderId} holds; anything else (already released, never held) is a no-op. */
-    void release(OrderId orderId, Instant at) {
-        if (orderId.equals(reservedBy)) {
-            apply(new EntitlementReservationReleased(entitlementId, userId, productId, orderId, at));
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReleaseEntitlement command) {
+        if (command.orderId().equals(reservedBy)) {
+            apply(new EntitlementReservationReleased(command.entitlementId(), command.userId(), command.productId(),
+                    command.orderId(), command.at()));
         }
     }
 
-    /** Records a legacy purchase; a known reference, or a product already owned, changes nothing. */
-    ImportOutcome importPurchase(UserId user, ProductId product, String reference, Instant purchasedAt, Instant at) {
-        if (owned || importedReferences.contains(reference)) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ImportOutcome handle(ImportPurchase command) {
+        ImportedPurchase purchase = command.purchase();
+        if (owned || importedReferences.contains(purchase.reference())) {
             return ImportOutcome.SKIPPED;
         }
-        apply(new PurchaseImported(EntitlementId.of(user, product), user, product, reference, purchasedAt, at));
+        apply(new PurchaseImported(command.entitlementId(), purchase.userId(), purchase.productId(),
+                purchase.reference(), purchase.purchasedAt(), command.importedAt()));
         return ImportOutcome.IMPORTED;
     }
 
     @EventSourcingHandler
     void on(EntitlementReserved event) {
-        identify(event.entitlementId(), event.userId(), event.productId());
+        this.entitlementId = event.entitlementId();
         this.reservedBy = event.orderId();
     }
 
@@ -80,15 +91,9 @@ public class Entitlement {
 
     @EventSourcingHandler
     void on(PurchaseImported event) {
-        identify(event.entitlementId(), event.userId(), event.productId());
+        this.entitlementId = event.entitlementId();
         this.importedReferences.add(event.reference());
         this.owned = true;
         this.ownedByReference = event.reference();
-    }
-
-    private void identify(EntitlementId id, UserId user, ProductId product) {
-        this.entitlementId = id;
-        this.userId = user;
-        this.productId = product;
     }
 }

@@ -4,47 +4,58 @@ import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
-import dev.buyonce.kernel.entitlement.ImportedPurchase;
+import dev.buyonce.kernel.entitlement.ImportPurchase;
+import dev.buyonce.kernel.entitlement.ReleaseEntitlement;
+import dev.buyonce.kernel.entitlement.ReserveEntitlement;
 import dev.buyonce.kernel.order.OrderId;
 import java.time.Instant;
 import org.axonframework.config.Configuration;
+import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
+
 /**
- * Entitlement operations for use inside another command's unit of work (an order placed or cancelled,
- * an import): the aggregate is found by its derived (user, product) id or created on first use.
+ * Runs entitlement commands inside the current unit of work (an order being placed or cancelled, an import
+ * batch), on the aggregate found by its derived (user, product) id or created on first use. The aggregate's
+ * own command handlers decide, exactly as when the command arrives on the bus.
  */
 @Component
-public class Entitlements {
+class Entitlements implements EntitlementReservations {
     private final Configuration axon;
 
     Entitlements(Configuration axon) {
         this.axon = axon;
     }
 
+    @Override
     public void reserve(UserId user, ProductId product, OrderId orderId, Instant at) {
-        entitlement(user, product).execute(e -> e.reserve(user, product, orderId, at));
+        ReserveEntitlement command = new ReserveEntitlement(user, product, orderId, at);
+        handle(command.entitlementId(), command);
     }
 
+    @Override
     public void release(UserId user, ProductId product, OrderId orderId, Instant at) {
-        entitlement(user, product).execute(e -> e.release(orderId, at));
+        ReleaseEntitlement command = new ReleaseEntitlement(user, product, orderId, at);
+        handle(command.entitlementId(), command);
     }
 
-    ImportOutcome importPurchase(ImportedPurchase purchase, Instant at) {
-        return entitlement(purchase.userId(), purchase.productId()).invoke(e -> e.importPurchase(
-                purchase.userId(), purchase.productId(), purchase.reference(), purchase.purchasedAt(), at));
+    ImportOutcome importPurchase(ImportPurchase command) {
+        return (ImportOutcome) handle(command.entitlementId(), command);
     }
 
-    private Aggregate<Entitlement> entitlement(UserId user, ProductId product) {
+    private Object handle(EntitlementId id, Object command) {
         Repository<Entitlement> repository = axon.repository(Entitlement.class);
         try {
-            return repository.loadOrCreate(EntitlementId.of(user, product).toString(), Entitlement::new);
+            Aggregate<Entitlement> entitlement = repository.loadOrCreate(id.toString(), Entitlement::new);
+            Message<?> message = asCommandMessage(command);
+            return entitlement.handle(message);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("could not create entitlement aggregate", e);
+            throw new IllegalStateException("entitlement " + id + " could not handle " + command, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.buyonce.command.entitlement;
 
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
+import dev.buyonce.kernel.entitlement.ImportPurchase;
 import dev.buyonce.kernel.entitlement.ImportPurchases;
 import dev.buyonce.kernel.entitlement.ImportedPurchase;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ class PurchaseImportHandler {
         // Lock aggregates in id order, so two overlapping imports cannot deadlock each other.
         IntStream.range(0, purchases.size()).boxed()
                 .sorted(Comparator.comparing(i -> EntitlementId.of(purchases.get(i).userId(), purchases.get(i).productId()).value()))
-                .forEach(i -> outcomes[i] = entitlements.importPurchase(purchases.get(i), command.importedAt()));
+                .forEach(i -> outcomes[i] = entitlements.importPurchase(new ImportPurchase(purchases.get(i), command.importedAt())));
         return Arrays.asList(outcomes);
     }
 }

@@ -2,8 +2,11 @@ package dev.buyonce.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.order.CancelOrder;
 import dev.buyonce.kernel.order.CancellationReason;
 import dev.buyonce.kernel.order.OrderCancelled;
 import dev.buyonce.kernel.order.OrderId;
@@ -12,15 +15,20 @@ import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.order.OrderView;
 import dev.buyonce.kernel.order.PlaceOrder;
+import dev.buyonce.kernel.order.PlaceOrderResult;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * One client intent to buy. Its id is derived from (user, Idempotency-Key), so every retry of the intent
- * meets this aggregate again: {@link #place} decides between placing, replaying and refusing a reused key.
+ * meets this aggregate again and is answered with the order it placed, never with a second one. What the
+ * order needs besides itself (a permanent product's reservation) happens in the same unit of work.
  */
 @AggregateRoot
 public class Order {
@@ -35,16 +43,17 @@ public class Order {
     private String requestFingerprint;
 
     Order() {
-        // created empty by the repository (create-if-missing); placed by place()
+        // created empty by the repository (create-if-missing); the first event identifies it
     }
 
-    /** @return true when this call placed the order, false when it repeated the same request (a replay) */
-    boolean place(PlaceOrder command) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PlaceOrderResult handle(PlaceOrder command, EntitlementReservations reservations) {
         if (status != null) {
             if (!requestFingerprint.equals(command.requestFingerprint())) {
                 throw new IdempotencyKeyReused(orderId);
             }
-            return false;
+            return new PlaceOrderResult(view(), true);
         }
         if (command.lines().isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
@@ -52,37 +61,33 @@ public class Order {
         Money sum = command.lines().stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
         apply(new OrderPlaced(command.orderId(), command.userId(), command.lines(), sum, command.placedAt(),
                 command.paymentDeadline(), command.requestFingerprint()));
-        return true;
+        permanentLines().forEach(line ->
+                reservations.reserve(userId, line.productId(), orderId, command.placedAt()));
+        return new PlaceOrderResult(view(), false);
     }
 
-    /**
-     * Cancels on the owner's request. Another user's order answers as if it did not exist.
-     *
-     * @return true when this call cancelled it, false when it was already cancelled
-     */
-    boolean cancel(UserId requestedBy, Instant at) {
-        requireOwner(requestedBy);
+    /** Cancels on the owner's request; cancelling again answers the same. Another user's order is "not found". */
+    @CommandHandler
+    OrderView handle(CancelOrder command, EntitlementReservations reservations) {
+        if (!userId.equals(command.requestedBy())) {
+            throw new OrderNotFound(orderId.toString());
+        }
         if (status == OrderStatus.CANCELLED) {
-            return false;
+            return view();
         }
         if (status != OrderStatus.AWAITING_PAYMENT) {
             throw new OrderNotCancellable(orderId, status);
         }
-        apply(new OrderCancelled(orderId, userId, CancellationReason.BY_CUSTOMER, at));
-        return true;
+        apply(new OrderCancelled(orderId, userId, CancellationReason.BY_CUSTOMER, command.at()));
+        permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.at()));
+        return view();
     }
 
-    void requireOwner(UserId user) {
-        if (!userId.equals(user)) {
-            throw new OrderNotFound(orderId.toString());
-        }
+    private List<OrderLine> permanentLines() {
+        return lines.stream().filter(line -> line.kind() == ProductKind.PERMANENT).toList();
     }
 
-    List<OrderLine> lines() {
-        return lines;
-    }
-
-    OrderView view() {
+    private OrderView view() {
         return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline);
     }
 

@@ -32,6 +32,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -65,8 +66,12 @@ class OrderPlacement {
 
     OrderView cancel(UserId user, OrderId orderId) {
         CancelOrder command = new CancelOrder(orderId, user, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return retry.send(() -> commands.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("userId", user.value()))));
+        try {
+            return retry.send(() -> commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("userId", user.value()))));
+        } catch (AggregateNotFoundException e) {
+            throw new OrderNotFound(orderId.toString());
+        }
     }
 
     private List<OrderLine> price(PlaceOrderRequest request) {
