@@ -1,0 +1,156 @@
+package dev.buyonce.app.edge;
+
+import static dev.buyonce.app.support.TestCatalog.COFFEE;
+import static dev.buyonce.app.support.TestCatalog.LIFETIME;
+import static dev.buyonce.app.support.TestCatalog.newUser;
+import static dev.buyonce.app.support.TestCatalog.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.buyonce.app.support.Api;
+import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.Tokens;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input gets the 4xx problem of API.md, with its stable code, and changes nothing. */
+class BadInputTest {
+    static BuyOnceNode node;
+    static Api api;
+    String token;
+    long eventsBefore;
+
+    @BeforeAll
+    static void start() {
+        node = BuyOnceNode.shared();
+        api = node.api();
+    }
+
+    @BeforeEach
+    void countEvents() {
+        token = Tokens.user(newUser("bad"));
+        eventsBefore = node.countAllEvents();
+    }
+
+    @AfterEach
+    void nothingWasStored() {
+        assertThat(node.countAllEvents()).as("events stored by a refused request").isEqualTo(eventsBefore);
+    }
+
+    static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().path("code").asText()).isEqualTo(code);
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertThat(response.json().path("title").asText()).isNotBlank();
+        assertThat(response.json().path("detail").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON                 | {"items":[{"productId":"coffee","quantity":1}
+            not an object                  | [1,2,3]
+            empty body                     | ' '
+            a client-chosen price          | {"items":[{"productId":"coffee","quantity":1,"price":{"amount":"0.01","currency":"CNY"}}]}
+            a client-chosen status         | {"items":[{"productId":"coffee","quantity":1}],"status":"PAID"}
+            a client-chosen buyer          | {"items":[{"productId":"coffee","quantity":1}],"userId":"victim"}
+            zero quantity                  | {"items":[{"productId":"coffee","quantity":0}]}
+            negative quantity              | {"items":[{"productId":"coffee","quantity":-3}]}
+            huge quantity                  | {"items":[{"productId":"coffee","quantity":1000000}]}
+            quantity beyond any integer    | {"items":[{"productId":"coffee","quantity":99999999999999999999}]}
+            fractional quantity            | {"items":[{"productId":"coffee","quantity":1.5}]}
+            quantity as text               | {"items":[{"productId":"coffee","quantity":"one"}]}
+            missing quantity               | {"items":[{"productId":"coffee"}]}
+            empty items                    | {"items":[]}
+            missing items                  | {}
+            null item                      | {"items":[null]}
+            malformed product id           | {"items":[{"productId":"../../etc","quantity":1}]}
+            the same product twice         | {"items":[{"productId":"coffee","quantity":1},{"productId":"coffee","quantity":2}]}
+            quantity above one of a permanent product | {"items":[{"productId":"lifetime","quantity":2}]}
+            """)
+    void refusesAMalformedOrder(String why, String body) {
+        Api.Response response = api.placeOrder(token, "k-" + why.hashCode(), body.isBlank() ? "" : body);
+        assertProblem(response, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void listsTheInvalidFields() {
+        Api.Response response = api.placeOrder(token, "k", "{\"items\":[{\"productId\":\"coffee\",\"quantity\":0}]}");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("items[0].quantity");
+    }
+
+    @Test
+    void anUnknownProductIsNotFound() {
+        Api.Response response = api.placeOrder(token, "k", order("no-such-product", 1));
+        assertProblem(response, 404, "PRODUCT_NOT_FOUND");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLarge() {
+        String padding = "x".repeat(300 * 1024);
+        Api.Response declared = api.placeOrder(token, "k", "{\"items\":[],\"pad\":\"" + padding + "\"}");
+        assertProblem(declared, 413, "PAYLOAD_TOO_LARGE");
+
+        Api.Response streamed = api.call("POST", "/api/orders").token(token).idempotencyKey("k2")
+                .body("application/json", HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(("{\"items\":" + " ".repeat(300 * 1024) + "[]}").getBytes())))
+                .send();
+        assertProblem(streamed, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void theIdempotencyKeyIsRequiredAndChecked() {
+        assertProblem(api.placeOrder(token, null, order(COFFEE, 1)), 400, "IDEMPOTENCY_KEY_MISSING");
+        assertProblem(api.placeOrder(token, "x".repeat(256), order(COFFEE, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(api.placeOrder(token, "with space", order(COFFEE, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(api.placeOrder(token, "\"unterminated\\\"", order(COFFEE, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+    }
+
+    @Test
+    void aMissingOrBadTokenIsUnauthenticated() {
+        assertProblem(api.placeOrder(null, "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
+        assertProblem(api.placeOrder("not.a.jwt", "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
+        String wrongSecret = Tokens.sign("another-secret-another-secret-another-secret", "eve", List.of(), Instant.now().plusSeconds(60));
+        assertProblem(api.placeOrder(wrongSecret, "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
+        String expired = Tokens.sign(Tokens.SECRET, "eve", List.of(), Instant.now().minusSeconds(3600));
+        assertProblem(api.placeOrder(expired, "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
+        String badSubject = Tokens.sign(Tokens.SECRET, "eve@example.com", List.of(), Instant.now().plusSeconds(60));
+        assertProblem(api.placeOrder(badSubject, "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
+        assertProblem(api.get("/api/orders", null), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void adminEndpointsNeedTheAdminRole() {
+        assertProblem(api.post("/api/admin/products", token,
+                "{\"id\":\"free\",\"name\":\"Free\",\"kind\":\"CONSUMABLE\",\"price\":{\"amount\":\"0.00\",\"currency\":\"CNY\"}}"),
+                403, "FORBIDDEN");
+        assertProblem(api.get("/api/admin/users/x/entitlements/" + LIFETIME, token), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void aProductIdCannotBeRedefinedDifferently() {
+        String admin = Tokens.admin("admin");
+        Api.Response response = api.post("/api/admin/products", admin,
+                "{\"id\":\"coffee\",\"name\":\"Coffee\",\"kind\":\"CONSUMABLE\",\"price\":{\"amount\":\"0.01\",\"currency\":\"CNY\"}}");
+        assertProblem(response, 409, "PRODUCT_CONFLICT");
+        assertProblem(api.post("/api/admin/products", admin,
+                "{\"id\":\"cheap\",\"name\":\"Cheap\",\"kind\":\"CONSUMABLE\",\"price\":{\"amount\":\"-1\",\"currency\":\"CNY\"}}"),
+                400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void wrongMethodsAndMediaTypesAreProblemsToo() {
+        assertProblem(api.call("DELETE", "/api/orders").token(token).send(), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.call("POST", "/api/orders").token(token).idempotencyKey("k")
+                .body("text/plain", HttpRequest.BodyPublishers.ofString("hello")).send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.get("/api/nothing-here", token), 404, "NOT_FOUND");
+        assertProblem(api.get("/api/orders?page=abc", token), 400, "VALIDATION_FAILED");
+        assertProblem(api.post("/api/orders/" + java.util.UUID.randomUUID() + "/cancel", token, ""), 404, "ORDER_NOT_FOUND");
+    }
+}
