@@ -9,6 +9,7 @@ import dev.buyonce.kernel.UserId;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -67,5 +68,12 @@ class EntitlementProjection {
             repository.save(row);
         }
         cache.evict(user, product);
+    }
+
+    /** A rebuild starts from an empty view; every row is then derived again from the events. */
+    @ResetHandler
+    void reset() {
+        repository.deleteAllInBatch();
+        cache.clear();
     }
 }

@@ -7,6 +7,7 @@ import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -38,5 +39,11 @@ class OrderProjection {
         repository.findById(event.orderId().value())
                 .filter(order -> order.advanceTo(sequence))
                 .ifPresent(order -> order.status = OrderStatus.CANCELLED.name());
+    }
+
+    /** A rebuild starts from an empty view; every row is then derived again from the events. */
+    @ResetHandler
+    void reset() {
+        repository.deleteAllInBatch();
     }
 }
