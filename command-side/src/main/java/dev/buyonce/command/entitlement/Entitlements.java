@@ -9,6 +9,7 @@ import dev.buyonce.kernel.entitlement.ReleaseEntitlement;
 import dev.buyonce.kernel.entitlement.ReserveEntitlement;
 import dev.buyonce.kernel.order.OrderId;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Aggregate;
@@ -42,20 +43,45 @@ class Entitlements implements EntitlementReservations {
         handle(command.entitlementId(), command);
     }
 
-    ImportOutcome importPurchase(ImportPurchase command) {
-        return (ImportOutcome) handle(command.entitlementId(), command);
+    /**
+     * @param fresh true when the caller knows no event stream exists for this entitlement yet: it is then
+     *              created without reading its history (see {@link KnownEntitlements})
+     */
+    ImportOutcome importPurchase(ImportPurchase command, boolean fresh) {
+        if (!fresh) {
+            return (ImportOutcome) handle(command.entitlementId(), command);
+        }
+        Repository<Entitlement> repository = axon.repository(Entitlement.class);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        try {
+            repository.newInstance(Entitlement::new, entitlement -> outcome.set(handleOn(entitlement, command)));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("entitlement " + command.entitlementId() + " could not be created", e);
+        }
+        return (ImportOutcome) outcome.get();
     }
 
     private Object handle(EntitlementId id, Object command) {
         Repository<Entitlement> repository = axon.repository(Entitlement.class);
         try {
-            Aggregate<Entitlement> entitlement = repository.loadOrCreate(id.toString(), Entitlement::new);
+            return handleOn(repository.loadOrCreate(id.toString(), Entitlement::new), command);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("entitlement " + id + " could not handle " + command, e);
+        }
+    }
+
+    private static Object handleOn(Aggregate<Entitlement> entitlement, Object command) {
+        try {
             Message<?> message = asCommandMessage(command);
             return entitlement.handle(message);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("entitlement " + id + " could not handle " + command, e);
+            throw new IllegalStateException("entitlement " + entitlement.identifierAsString() + " could not handle " + command, e);
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.buyonce.kernel.entitlement.ImportPurchases;
 import dev.buyonce.kernel.entitlement.ImportedPurchase;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,20 +18,29 @@ import org.springframework.stereotype.Component;
 @Component
 class PurchaseImportHandler {
     private final Entitlements entitlements;
+    private final KnownEntitlements known;
 
-    PurchaseImportHandler(Entitlements entitlements) {
+    PurchaseImportHandler(Entitlements entitlements, KnownEntitlements known) {
         this.entitlements = entitlements;
+        this.known = known;
     }
 
     /** @return one outcome per purchase, in the order given */
     @CommandHandler
     List<ImportOutcome> handle(ImportPurchases command) {
         List<ImportedPurchase> purchases = command.purchases();
+        List<ImportPurchase> commands = purchases.stream().map(p -> new ImportPurchase(p, command.importedAt())).toList();
+        Set<String> existing = known.existing(commands.stream().map(ImportPurchase::entitlementId).toList());
+        Set<EntitlementId> createdHere = new HashSet<>();
         ImportOutcome[] outcomes = new ImportOutcome[purchases.size()];
         // Lock aggregates in id order, so two overlapping imports cannot deadlock each other.
-        IntStream.range(0, purchases.size()).boxed()
-                .sorted(Comparator.comparing(i -> EntitlementId.of(purchases.get(i).userId(), purchases.get(i).productId()).value()))
-                .forEach(i -> outcomes[i] = entitlements.importPurchase(new ImportPurchase(purchases.get(i), command.importedAt())));
+        IntStream.range(0, commands.size()).boxed()
+                .sorted(Comparator.comparing(i -> commands.get(i).entitlementId().value()))
+                .forEach(i -> {
+                    EntitlementId id = commands.get(i).entitlementId();
+                    boolean fresh = !existing.contains(id.toString()) && createdHere.add(id);
+                    outcomes[i] = entitlements.importPurchase(commands.get(i), fresh);
+                });
         return Arrays.asList(outcomes);
     }
 }
