@@ -176,10 +176,14 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** Copies who and which key from each command onto the events it causes (audit metadata). */
+    /**
+     * Copies the audit metadata (who, which key, which request) from each message onto the messages it
+     * causes. It replaces Axon's MessageOriginProvider on purpose: our correlationId is the caller's
+     * request id end to end, not the id of the immediately causing message.
+     */
     @Bean
-    CorrelationDataProvider auditMetadata() {
-        return new SimpleCorrelationDataProvider("userId", "idempotencyKey");
+    CorrelationDataProvider auditCorrelation() {
+        return new SimpleCorrelationDataProvider("userId", "idempotencyKey", "correlationId", "traceId");
     }
 
     /**
