@@ -35,6 +35,11 @@ public class OrderQueries {
         return repository.findById(orderId.value()).filter(o -> o.userId.equals(user.value())).map(this::toView);
     }
 
+    /** For internal use only (live updates): no ownership filter. */
+    Optional<OrderView> findAnyOwner(OrderId orderId) {
+        return repository.findById(orderId.value()).map(this::toView);
+    }
+
     public Page<OrderView> list(UserId user, int page, int size) {
         return repository.findByUserIdOrderByCreatedAtDescOrderIdDesc(user.value(), PageRequest.of(page, size))
                 .map(this::toView);

@@ -1,0 +1,63 @@
+package dev.buyonce.app.audit;
+
+import static dev.buyonce.app.support.TestCatalog.COFFEE;
+import static dev.buyonce.app.support.TestCatalog.newUser;
+import static dev.buyonce.app.support.TestCatalog.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.buyonce.app.support.Api;
+import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.ServerSentEvents;
+import dev.buyonce.app.support.Tokens;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A buyer's UI sees at once what happens to the order, so nobody clicks "buy" again in the dark. */
+class LiveOrderUpdatesTest {
+    static BuyOnceNode node;
+
+    @BeforeAll
+    static void start() {
+        node = BuyOnceNode.shared();
+    }
+
+    @Test
+    void theStreamStartsWithTheCurrentOrderAndThenShowsEachChange() throws Exception {
+        String token = Tokens.user(newUser("watcher"));
+        String orderId = node.api().placeOrder(token, "k", order(COFFEE, 1)).json().path("orderId").asText();
+
+        try (ServerSentEvents stream = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
+            assertThat(stream.status()).isEqualTo(200);
+            ServerSentEvents.Event first = stream.next(Duration.ofSeconds(20));
+            assertThat(first.name()).isEqualTo("order");
+            assertThat(first.data().path("orderId").asText()).isEqualTo(orderId);
+            assertThat(first.data().path("status").asText()).isEqualTo("AWAITING_PAYMENT");
+
+            node.api().post("/api/orders/" + orderId + "/cancel", token, "");
+
+            ServerSentEvents.Event change = stream.next(Duration.ofSeconds(20));
+            assertThat(change.name()).isEqualTo("order");
+            assertThat(change.data().path("status").asText()).isEqualTo("CANCELLED");
+        }
+
+        try (ServerSentEvents reconnect = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
+            assertThat(reconnect.next(Duration.ofSeconds(20)).data().path("status").asText()).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
+    void anotherUserCannotWatchTheOrder() {
+        String orderId = node.api().placeOrder(Tokens.user(newUser("owner")), "k", order(COFFEE, 1)).json().path("orderId").asText();
+
+        Api.Response answer = node.api().call("GET", "/api/orders/" + orderId + "/events")
+                .token(Tokens.user(newUser("stranger"))).header("Accept", "text/event-stream").send();
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.code()).isEqualTo("ORDER_NOT_FOUND");
+    }
+
+    private static int port() {
+        return Integer.parseInt(node.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
+    }
+}

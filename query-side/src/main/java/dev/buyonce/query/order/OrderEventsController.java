@@ -1,0 +1,76 @@
+package dev.buyonce.query.order;
+
+import dev.buyonce.kernel.ErrorCode;
+import dev.buyonce.kernel.RuleViolation;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.order.FindOrderQuery;
+import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.order.OrderPlaced;
+import dev.buyonce.kernel.order.OrderView;
+import java.io.IOException;
+import java.time.Duration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events of one order: the order as it is now, then one {@code order} event per change, as it
+ * happens (Axon subscription query). A client that goes away cancels its subscription; a reconnect starts
+ * again with the current state.
+ */
+@RestController
+class OrderEventsController {
+    private final QueryGateway queries;
+    private final EventStore events;
+    private final Duration timeout;
+
+    OrderEventsController(QueryGateway queries, EventStore events,
+                          @Value("${buyonce.orders.events-timeout:PT30M}") Duration timeout) {
+        this.queries = queries;
+        this.events = events;
+        this.timeout = timeout;
+    }
+
+    @GetMapping(path = "/api/orders/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(UserId user, @PathVariable String orderId) {
+        OrderId id = OrderId.parse(orderId).filter(o -> ownedBy(o, user)).orElseThrow(() ->
+                new RuleViolation(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        SubscriptionQueryResult<OrderView, OrderView> subscription =
+                queries.subscriptionQuery(new FindOrderQuery(id, user), OrderView.class, OrderView.class);
+        emitter.onCompletion(subscription::cancel);
+        emitter.onTimeout(subscription::cancel);
+        emitter.onError(error -> subscription.cancel());
+        subscription.initialResult().subscribe(view -> send(emitter, subscription, view));
+        subscription.updates().subscribe(view -> send(emitter, subscription, view), error -> emitter.complete());
+        return emitter;
+    }
+
+    /** Ownership from the event store, which is never behind: a brand-new order can be watched at once. */
+    private boolean ownedBy(OrderId orderId, UserId user) {
+        var stream = events.readEvents(orderId.toString());
+        if (!stream.hasNext()) {
+            return false;
+        }
+        DomainEventMessage<?> first = stream.next();
+        return first.getPayload() instanceof OrderPlaced placed && placed.userId().equals(user);
+    }
+
+    private static void send(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, OrderView view) {
+        try {
+            synchronized (emitter) {
+                emitter.send(SseEmitter.event().name("order").data(view, MediaType.APPLICATION_JSON));
+            }
+        } catch (IOException | IllegalStateException gone) {
+            subscription.cancel();
+            emitter.completeWithError(gone);
+        }
+    }
+}
