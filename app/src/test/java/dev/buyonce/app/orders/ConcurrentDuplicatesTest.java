@@ -8,20 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.Concurrently;
 import dev.buyonce.app.support.Tokens;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.order.OrderId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,25 +65,7 @@ class ConcurrentDuplicatesTest {
         assertThat(node.countEvents("EntitlementReserved", "\"userId\":\"" + user + "\"")).isEqualTo(1);
     }
 
-    /** Runs {@code count} calls at once: every thread waits at a gate, then all go together. */
     static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = IntStream.range(0, count)
-                    .mapToObj(i -> pool.submit(() -> {
-                        gate.await();
-                        return call.apply(i);
-                    }))
-                    .toList();
-            gate.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(count, call);
     }
 }

@@ -70,10 +70,12 @@ class EntitlementProjection {
         cache.evict(user, product);
     }
 
-    /** A rebuild starts from an empty view; every row is then derived again from the events. */
+    /**
+     * A rebuild keeps the rows, so "does U own P?" goes on answering (and the OWNED cache stays warm), and
+     * marks them stale: replayed events then overwrite every row in order.
+     */
     @ResetHandler
     void reset() {
-        repository.deleteAllInBatch();
-        cache.clear();
+        repository.markAllStale();
     }
 }

@@ -38,10 +38,6 @@ class OwnershipCache {
         owned.invalidate(key(user, product));
     }
 
-    void clear() {
-        owned.invalidateAll();
-    }
-
     private static String key(UserId user, ProductId product) {
         return user.value() + '\u001f' + product.value();
     }

@@ -59,6 +59,16 @@ class OrderEntity implements Persistable<UUID> {
         return true;
     }
 
+    void overwriteWith(OrderEntity placed) {
+        this.userId = placed.userId;
+        this.status = placed.status;
+        this.items = placed.items;
+        this.totalAmount = placed.totalAmount;
+        this.totalCurrency = placed.totalCurrency;
+        this.createdAt = placed.createdAt;
+        this.paymentDeadline = placed.paymentDeadline;
+    }
+
     @Override
     public UUID getId() {
         return orderId;

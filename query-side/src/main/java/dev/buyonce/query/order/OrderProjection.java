@@ -26,12 +26,15 @@ class OrderProjection {
 
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence) throws JsonProcessingException {
-        if (repository.existsById(event.orderId().value())) {
-            return;
-        }
-        repository.save(new OrderEntity(event.orderId().value(), event.userId().value(),
+        OrderEntity placed = new OrderEntity(event.orderId().value(), event.userId().value(),
                 OrderStatus.AWAITING_PAYMENT.name(), json.writeValueAsString(event.lines()), event.total().amount(),
-                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence));
+                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence);
+        OrderEntity row = repository.findById(event.orderId().value()).orElse(null);
+        if (row == null) {
+            repository.save(placed);
+        } else if (row.advanceTo(sequence)) {
+            row.overwriteWith(placed);
+        }
     }
 
     @EventHandler
@@ -41,9 +44,12 @@ class OrderProjection {
                 .ifPresent(order -> order.status = OrderStatus.CANCELLED.name());
     }
 
-    /** A rebuild starts from an empty view; every row is then derived again from the events. */
+    /**
+     * A rebuild keeps the rows, so reads go on answering, and marks them stale: replayed events then
+     * overwrite every row in order and the view converges to what the events say.
+     */
     @ResetHandler
     void reset() {
-        repository.deleteAllInBatch();
+        repository.markAllStale();
     }
 }

@@ -1,0 +1,152 @@
+package dev.buyonce.app.projections;
+
+import static dev.buyonce.app.support.TestCatalog.COFFEE;
+import static dev.buyonce.app.support.TestCatalog.COURSE;
+import static dev.buyonce.app.support.TestCatalog.LIFETIME;
+import static dev.buyonce.app.support.TestCatalog.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.buyonce.app.support.Api;
+import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.Concurrently;
+import dev.buyonce.app.support.Eventually;
+import dev.buyonce.app.support.TestCatalog;
+import dev.buyonce.app.support.TestDatabase;
+import dev.buyonce.app.support.Tokens;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every projection can be rebuilt from the event log while reads go on, and comes out identical. */
+class ProjectionReplayTest {
+    static final String ADMIN = Tokens.admin("operator");
+    static final int USERS = 60;
+    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "purchase-patterns");
+    static BuyOnceNode node;
+    static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = BuyOnceNode.onPostgres(TestDatabase.fresh(), Map.of());
+        api = node.api();
+        TestCatalog.define(api);
+        Concurrently.run(USERS, i -> {
+            String token = Tokens.user("reader-" + i);
+            String first = api.placeOrder(token, "a", order(i % 2 == 0 ? LIFETIME : COFFEE, 1)).json().path("orderId").asText();
+            api.placeOrder(token, "b", order(COURSE, 1));
+            api.placeOrder(token, "c", order(COFFEE, 2));
+            if (i % 3 == 0) {
+                api.post("/api/orders/" + first + "/cancel", token, "");
+            }
+            return first;
+        });
+        String imports = IntStream.range(0, 200).mapToObj(i ->
+                        "{\"userId\":\"legacy-%d\",\"productId\":\"lifetime\",\"purchasedAt\":\"2019-01-01T00:00:00Z\",\"reference\":\"L%d\"}"
+                                .formatted(i, i))
+                .collect(Collectors.joining("\n"));
+        api.call("POST", "/api/admin/imports/purchases").token(ADMIN)
+                .body("application/x-ndjson", HttpRequest.BodyPublishers.ofString(imports)).send();
+        Eventually.await("every projection live at the head", Duration.ofSeconds(60),
+                () -> api.get("/api/admin/projections", ADMIN).json(), ProjectionReplayTest::allAtHead);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    static boolean allAtHead(JsonNode projections) {
+        if (projections.size() < PROJECTIONS.size()) {
+            return false;
+        }
+        for (JsonNode p : projections) {
+            if (!"LIVE".equals(p.path("status").asText()) || p.path("position").asLong() < p.path("head").asLong()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void listsEveryProjectionWithItsPositionAndTheHead() {
+        JsonNode all = api.get("/api/admin/projections", ADMIN).json();
+        List<String> names = all.findValuesAsText("name");
+        assertThat(names).containsAll(PROJECTIONS);
+        assertThat(names).noneMatch(name -> name.endsWith("SagaProcessor"));
+        assertThat(all.get(0).path("head").asLong()).isPositive();
+        assertThat(api.get("/api/admin/projections/orders", ADMIN).json().path("status").asText()).isEqualTo("LIVE");
+        assertThat(api.get("/api/admin/projections/nope", ADMIN).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/admin/projections", Tokens.user("reader-1")).code()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void replayingEveryProjectionUnderConcurrentReadsRebuildsIdenticalViews() throws Exception {
+        Map<String, String> before = checksums();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        Thread[] readers = IntStream.range(0, 4).mapToObj(r -> new Thread(() -> {
+            for (int i = r; reading.get() && i < 100_000; i += 4) {
+                String legacy = "legacy-" + (i % 200);
+                Api.Response owned = api.get("/api/entitlements/lifetime", Tokens.user(legacy));
+                Api.Response orders = api.get("/api/orders?size=5", Tokens.user("reader-" + (i % USERS)));
+                reads.addAndGet(2);
+                if (owned.status() != 200 || orders.status() != 200) {
+                    failures.add(owned.status() + " " + orders.status());
+                } else if (!"OWNED".equals(owned.json().path("status").asText())) {
+                    failures.add("a legacy purchase looked not owned during the replay: " + owned.text());
+                }
+            }
+        })).toArray(Thread[]::new);
+        for (Thread reader : readers) {
+            reader.start();
+        }
+
+        for (String name : PROJECTIONS) {
+            Api.Response accepted = api.post("/api/admin/projections/" + name + "/replay", ADMIN, "");
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+            assertThat(accepted.json().path("status").asText()).isEqualTo("REPLAYING");
+        }
+        for (String name : PROJECTIONS) {
+            Eventually.await(name + " live again", Duration.ofSeconds(120),
+                    () -> api.get("/api/admin/projections/" + name, ADMIN).json(),
+                    p -> "LIVE".equals(p.path("status").asText()) && p.path("position").asLong() >= p.path("head").asLong());
+        }
+        reading.set(false);
+        for (Thread reader : readers) {
+            reader.join(30_000);
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    /** A checksum per view over every row, in key order. */
+    static Map<String, String> checksums() {
+        return Map.of(
+                "order_view", checksum("SELECT * FROM order_view ORDER BY order_id"),
+                "entitlement_view", checksum("SELECT * FROM entitlement_view ORDER BY user_id, product_id"),
+                "consumable_purchase_view", checksum("SELECT * FROM consumable_purchase_view ORDER BY order_id, product_id"));
+    }
+
+    static String checksum(String sql) {
+        List<Map<String, Object>> rows = node.jdbc().queryForList(sql);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(rows.toString().getBytes());
+            return java.util.HexFormat.of().formatHex(digest) + " (" + rows.size() + " rows)";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
