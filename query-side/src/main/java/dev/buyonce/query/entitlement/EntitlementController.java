@@ -7,17 +7,21 @@ import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.entitlement.EntitlementView;
 import dev.buyonce.query.catalog.ProductCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class EntitlementController {
     private final EntitlementQueries entitlements;
     private final ProductCatalog catalog;
+    private final EntitlementTimeline timeline;
 
-    EntitlementController(EntitlementQueries entitlements, ProductCatalog catalog) {
+    EntitlementController(EntitlementQueries entitlements, ProductCatalog catalog, EntitlementTimeline timeline) {
         this.entitlements = entitlements;
         this.catalog = catalog;
+        this.timeline = timeline;
     }
 
     @GetMapping("/api/entitlements/{productId}")
@@ -25,12 +29,15 @@ class EntitlementController {
         return entitlements.find(user, product(productId));
     }
 
+    /** Now, from the ownership view; or {@code asOf} an instant, rebuilt from the events. */
     @GetMapping("/api/admin/users/{userId}/entitlements/{productId}")
-    EntitlementView ofUser(@PathVariable String userId, @PathVariable String productId) {
+    EntitlementView ofUser(@PathVariable String userId, @PathVariable String productId,
+                           @RequestParam(required = false) Instant asOf) {
         if (!UserId.isValid(userId)) {
             throw new RuleViolation(ErrorCode.NOT_FOUND, "no user " + userId);
         }
-        return entitlements.find(new UserId(userId), product(productId));
+        UserId user = new UserId(userId);
+        return asOf == null ? entitlements.find(user, product(productId)) : timeline.asOf(user, product(productId), asOf);
     }
 
     /** Checked against the in-memory catalog first, so enumerating product ids costs no database query. */
