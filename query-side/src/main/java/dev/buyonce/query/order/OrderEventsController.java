@@ -5,12 +5,9 @@ import dev.buyonce.kernel.RuleViolation;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.order.FindOrderQuery;
 import dev.buyonce.kernel.order.OrderId;
-import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderView;
 import java.io.IOException;
 import java.time.Duration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,19 +25,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class OrderEventsController {
     private final QueryGateway queries;
-    private final EventStore events;
+    private final OrderOwners owners;
     private final Duration timeout;
 
-    OrderEventsController(QueryGateway queries, EventStore events,
+    OrderEventsController(QueryGateway queries, OrderOwners owners,
                           @Value("${buyonce.orders.events-timeout:PT30M}") Duration timeout) {
         this.queries = queries;
-        this.events = events;
+        this.owners = owners;
         this.timeout = timeout;
     }
 
     @GetMapping(path = "/api/orders/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(UserId user, @PathVariable String orderId) {
-        OrderId id = OrderId.parse(orderId).filter(o -> ownedBy(o, user)).orElseThrow(() ->
+        OrderId id = OrderId.parse(orderId).filter(o -> owners.ownerOf(o).filter(user::equals).isPresent()).orElseThrow(() ->
                 new RuleViolation(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " not found"));
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         SubscriptionQueryResult<OrderView, OrderView> subscription =
@@ -51,16 +48,6 @@ class OrderEventsController {
         subscription.initialResult().subscribe(view -> send(emitter, subscription, view));
         subscription.updates().subscribe(view -> send(emitter, subscription, view), error -> emitter.complete());
         return emitter;
-    }
-
-    /** Ownership from the event store, which is never behind: a brand-new order can be watched at once. */
-    private boolean ownedBy(OrderId orderId, UserId user) {
-        var stream = events.readEvents(orderId.toString());
-        if (!stream.hasNext()) {
-            return false;
-        }
-        DomainEventMessage<?> first = stream.next();
-        return first.getPayload() instanceof OrderPlaced placed && placed.userId().equals(user);
     }
 
     private static void send(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, OrderView view) {

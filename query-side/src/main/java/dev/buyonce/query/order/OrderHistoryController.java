@@ -6,13 +6,11 @@ import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.order.OrderId;
-import dev.buyonce.kernel.order.OrderPlaced;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderHistoryController {
     private final EventStore events;
+    private final OrderOwners owners;
     private final ObjectMapper json;
 
-    OrderHistoryController(EventStore events, ObjectMapper json) {
+    OrderHistoryController(EventStore events, OrderOwners owners, ObjectMapper json) {
         this.events = events;
+        this.owners = owners;
         this.json = json;
     }
 
@@ -38,13 +38,11 @@ class OrderHistoryController {
     @GetMapping("/api/orders/{orderId}/history")
     List<HistoryEntry> history(UserId user, @PathVariable String orderId, HttpServletRequest request) {
         OrderId id = OrderId.parse(orderId).orElseThrow(() -> notFound(orderId));
-        List<? extends DomainEventMessage<?>> stream = events.readEvents(id.toString()).asStream().toList();
-        boolean visible = !stream.isEmpty() && stream.get(0).getPayload() instanceof OrderPlaced placed
-                && (placed.userId().equals(user) || request.isUserInRole("admin"));
+        boolean visible = owners.ownerOf(id).filter(owner -> owner.equals(user) || request.isUserInRole("admin")).isPresent();
         if (!visible) {
             throw notFound(orderId);
         }
-        return stream.stream().map(event -> new HistoryEntry(event.getSequenceNumber(),
+        return events.readEvents(id.toString()).asStream().map(event -> new HistoryEntry(event.getSequenceNumber(),
                 event.getPayloadType().getSimpleName(), event.getTimestamp(), json.valueToTree(event.getPayload()),
                 new TreeMap<>(event.getMetaData()))).toList();
     }
