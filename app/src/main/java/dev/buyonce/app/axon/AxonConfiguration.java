@@ -87,7 +87,7 @@ class AxonConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+        return new SnapshotFreeEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -99,8 +99,7 @@ class AxonConfiguration {
                 // Axon's defaults, stated: how long an unfilled global_index gap is waited for, and how far back.
                 .gapTimeout(60_000)
                 .maxGapOffset(10_000)
-                .gapCleaningThreshold(250)
-                .build();
+                .gapCleaningThreshold(250));
     }
 
     @Bean

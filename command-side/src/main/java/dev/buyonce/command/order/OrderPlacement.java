@@ -56,8 +56,8 @@ class OrderPlacement {
 
     PlaceOrderResult place(UserId user, IdempotencyKey key, PlaceOrderRequest request) {
         List<OrderLine> lines = price(request);
-        // millisecond precision: what every store (H2, PostgreSQL, JSON) keeps exactly, so all answers agree
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // microsecond precision: what every store (H2, PostgreSQL, JSON) keeps exactly, so all answers agree
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PlaceOrder command = new PlaceOrder(OrderId.forIntent(user, key), user, lines, fingerprint(request), now,
                 now.plus(paymentTimeout));
         MetaData metaData = MetaData.with("userId", user.value()).and("idempotencyKey", key.value());
@@ -65,7 +65,7 @@ class OrderPlacement {
     }
 
     OrderView cancel(UserId user, OrderId orderId) {
-        CancelOrder command = new CancelOrder(orderId, user, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        CancelOrder command = new CancelOrder(orderId, user, clock.instant().truncatedTo(ChronoUnit.MICROS));
         try {
             return retry.send(() -> commands.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with("userId", user.value()))));
