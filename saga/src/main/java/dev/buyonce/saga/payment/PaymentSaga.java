@@ -197,8 +197,8 @@ public class PaymentSaga {
                       PaymentTimings timings, @Timestamp Instant now) {
         refundRetryId = null;
         refundRetries++;
-        for (Map.Entry<String, Money> due : List.copyOf(refundAmounts.entrySet())) {
-            refund(paymentId(due.getKey()), providerOf.get(due.getKey()), due.getValue(), providers, commands,
+        for (Map.Entry<String, Money> owed : List.copyOf(refundAmounts.entrySet())) {
+            refund(paymentId(owed.getKey()), providerOf.get(owed.getKey()), owed.getValue(), providers, commands,
                     deadlines, timings, now);
         }
     }
