@@ -155,7 +155,7 @@ class PayingThroughTheSandboxTest {
         assertThat(node.countEvents("RecordPaymentCapture", orderId) + node.countEvents("OrderPaid", orderId)
                 + node.countEvents("PaymentCaptureRejected", orderId)).isZero();
         assertThat(node.jdbc().queryForObject("SELECT count(*) FROM payment_inbox WHERE event_id = 'evt_forged'", Long.class)).isZero();
-        assertThat(orderStatus(api, token, orderId)).isEqualTo("AWAITING_PAYMENT");
+        awaitOrderStatus(api, token, orderId, "AWAITING_PAYMENT");
 
         Api.Response genuine = notify(body, "t=" + now + ",v1=" + hmac(SECRET, now + "." + body));
         assertThat(genuine.status()).as("the same notice, correctly signed, is taken: " + genuine.text()).isEqualTo(200);

@@ -66,8 +66,10 @@ final class Payments {
                 .json("{\"notification\":\"" + notification + "\",\"force\":" + force + "}").send();
     }
 
+    /** The order's status as its owner reads it, or "HTTP nnn" while the order view does not show it yet. */
     static String orderStatus(Api api, String token, String orderId) {
-        return api.get("/api/orders/" + orderId, token).json().path("status").asText();
+        Api.Response order = api.get("/api/orders/" + orderId, token);
+        return order.status() == 200 ? order.json().path("status").asText() : "HTTP " + order.status();
     }
 
     static void awaitOrderStatus(Api api, String token, String orderId, String status) {
