@@ -67,7 +67,6 @@ public class PaymentSaga {
     private Map<String, AttemptState> attempts = new LinkedHashMap<>();
     private Map<String, String> providerOf = new LinkedHashMap<>();
     private Map<String, Money> refundAmounts = new LinkedHashMap<>();
-    private String paymentDeadlineId;
     private String statusCheckId;
     private Duration lastCheckInterval;
     private String refundRetryId;
@@ -80,7 +79,7 @@ public class PaymentSaga {
         total = event.total();
         paymentDeadline = event.paymentDeadline();
         awaitingPayment = true;
-        paymentDeadlineId = deadlines.schedule(event.paymentDeadline(), PAYMENT_DEADLINE, new PaymentDeadlineDue(orderId));
+        deadlines.schedule(event.paymentDeadline(), PAYMENT_DEADLINE, new PaymentDeadlineDue(orderId));
     }
 
     /** A new attempt; an earlier pending one is closed (after a final query: if it was paid, that pays the order). */
@@ -119,41 +118,35 @@ public class PaymentSaga {
 
     /** Final query of every pending attempt, then close them and cancel the order (a paid order ignores that). */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
-    void paymentDeadlinePassed(PaymentDeadlineDue due, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines,
+    void paymentDeadlinePassed(PaymentDeadlineDue due, PaymentProviders providers, CommandGateway commands,
                                @Timestamp Instant now) {
-        paymentDeadlineId = null;
         if (!awaitingPayment) {
             return;
         }
-        cancelStatusCheck(deadlines);
         settlePendingAttempts(providers, commands, now);
         commands.send(new ExpireOrder(orderId, now));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPaid event, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines) {
+    void on(OrderPaid event, PaymentProviders providers, CommandGateway commands) {
         awaitingPayment = false;
         attempts.put(event.paymentId().toString(), AttemptState.KEPT);
-        cancelStatusCheck(deadlines);
-        cancelPaymentDeadline(deadlines);
         settlePendingAttempts(providers, commands, event.paidAt());
-        endIfSettled(deadlines);
+        endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderCancelled event, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines) {
+    void on(OrderCancelled event, PaymentProviders providers, CommandGateway commands) {
         awaitingPayment = false;
-        cancelStatusCheck(deadlines);
-        cancelPaymentDeadline(deadlines);
         settlePendingAttempts(providers, commands, event.cancelledAt());
-        endIfSettled(deadlines);
+        endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(PaymentAttemptClosed event, DeadlineManager deadlines) {
+    void on(PaymentAttemptClosed event) {
         attempts.computeIfPresent(event.paymentId().toString(),
                 (id, state) -> state == AttemptState.PENDING ? AttemptState.CLOSED : state);
-        endIfSettled(deadlines);
+        endIfSettled();
     }
 
     /** Money the order does not keep goes back; a different amount is also flagged for a human. */
@@ -179,16 +172,16 @@ public class PaymentSaga {
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(PaymentRefunded event, DeadlineManager deadlines) {
+    void on(PaymentRefunded event) {
         String paymentId = event.paymentId().toString();
         attempts.put(paymentId, AttemptState.REFUNDED);
         refundAmounts.remove(paymentId);
-        endIfSettled(deadlines);
+        endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderRefunded event, DeadlineManager deadlines) {
-        endIfSettled(deadlines);
+    void on(OrderRefunded event) {
+        endIfSettled();
     }
 
     /** Refunds the provider refused before are asked again; after the last attempt they are left for a human. */
@@ -224,7 +217,7 @@ public class PaymentSaga {
                     provider, paymentId, orderId, amount);
             attempts.put(id, AttemptState.REFUND_FAILED);
             refundAmounts.remove(id);
-            endIfSettled(deadlines);
+            endIfSettled();
         }
     }
 
@@ -259,31 +252,17 @@ public class PaymentSaga {
                 .toList();
     }
 
-    private void endIfSettled(DeadlineManager deadlines) {
+    /**
+     * Ends the saga once nothing is awaited. Deadlines still scheduled are left to fire: each handler checks
+     * whether it still applies, and one firing for an ended saga finds none and is dropped. Cancelling them
+     * instead would race with db-scheduler executing one at that moment, which fails the whole saga
+     * transaction (seen in tests) and stalls the saga processor while it retries.
+     */
+    private void endIfSettled() {
         if (awaitingPayment || attempts.values().stream().anyMatch(AttemptState::outstanding)) {
             return;
         }
-        cancelStatusCheck(deadlines);
-        cancelPaymentDeadline(deadlines);
-        if (refundRetryId != null) {
-            deadlines.cancelSchedule(REFUND_RETRY, refundRetryId);
-            refundRetryId = null;
-        }
         SagaLifecycle.end();
-    }
-
-    private void cancelStatusCheck(DeadlineManager deadlines) {
-        if (statusCheckId != null) {
-            deadlines.cancelSchedule(STATUS_CHECK, statusCheckId);
-            statusCheckId = null;
-        }
-    }
-
-    private void cancelPaymentDeadline(DeadlineManager deadlines) {
-        if (paymentDeadlineId != null) {
-            deadlines.cancelSchedule(PAYMENT_DEADLINE, paymentDeadlineId);
-            paymentDeadlineId = null;
-        }
     }
 
     private static PaymentId paymentId(String text) {
