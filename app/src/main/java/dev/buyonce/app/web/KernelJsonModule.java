@@ -12,6 +12,8 @@ import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.payment.PaymentId;
+import dev.buyonce.kernel.payment.RefundId;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -29,6 +31,8 @@ public class KernelJsonModule extends SimpleModule {
         scalar(ProductId.class, ProductId::new);
         scalar(OrderId.class, text -> new OrderId(UUID.fromString(text)));
         scalar(EntitlementId.class, text -> new EntitlementId(UUID.fromString(text)));
+        scalar(PaymentId.class, text -> new PaymentId(UUID.fromString(text)));
+        scalar(RefundId.class, text -> new RefundId(UUID.fromString(text)));
         addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {

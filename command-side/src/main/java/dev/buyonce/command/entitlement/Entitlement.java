@@ -4,15 +4,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.entitlement.EntitlementGranted;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.entitlement.EntitlementReservationReleased;
 import dev.buyonce.kernel.entitlement.EntitlementReserved;
+import dev.buyonce.kernel.entitlement.EntitlementRevoked;
+import dev.buyonce.kernel.entitlement.GrantEntitlement;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
 import dev.buyonce.kernel.entitlement.ImportPurchase;
 import dev.buyonce.kernel.entitlement.ImportedPurchase;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
 import dev.buyonce.kernel.entitlement.ReleaseEntitlement;
 import dev.buyonce.kernel.entitlement.ReserveEntitlement;
+import dev.buyonce.kernel.entitlement.RevokeEntitlement;
 import dev.buyonce.kernel.order.OrderId;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,7 +29,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * The one right of a user to a permanent product, keyed by (user, product) and never by time. At most one
- * live order holds it; once owned it stays owned, however old the purchase is.
+ * live order holds it; once owned it stays owned, however old the purchase is, unless the paying order is
+ * refunded (then the user may buy it again).
  */
 @AggregateRoot
 public class Entitlement {
@@ -68,6 +73,25 @@ public class Entitlement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(GrantEntitlement command) {
+        if (owned) {
+            return;
+        }
+        apply(new EntitlementGranted(command.entitlementId(), command.userId(), command.productId(),
+                command.orderId(), command.at()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RevokeEntitlement command) {
+        if (owned && command.orderId().equals(ownedThrough)) {
+            apply(new EntitlementRevoked(command.entitlementId(), command.userId(), command.productId(),
+                    command.orderId(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ImportOutcome handle(ImportPurchase command) {
         ImportedPurchase purchase = command.purchase();
         if (owned || importedReferences.contains(purchase.reference())) {
@@ -87,6 +111,22 @@ public class Entitlement {
     @EventSourcingHandler
     void on(EntitlementReservationReleased event) {
         this.reservedBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(EntitlementGranted event) {
+        this.entitlementId = event.entitlementId();
+        this.reservedBy = null;
+        this.owned = true;
+        this.ownedThrough = event.orderId();
+        this.ownedByReference = null;
+    }
+
+    /** Back to not owned: the user may reserve and buy the product again. */
+    @EventSourcingHandler
+    void on(EntitlementRevoked event) {
+        this.owned = false;
+        this.ownedThrough = null;
     }
 
     @EventSourcingHandler

@@ -3,10 +3,12 @@ package dev.buyonce.command.entitlement;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.entitlement.EntitlementId;
+import dev.buyonce.kernel.entitlement.GrantEntitlement;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
 import dev.buyonce.kernel.entitlement.ImportPurchase;
 import dev.buyonce.kernel.entitlement.ReleaseEntitlement;
 import dev.buyonce.kernel.entitlement.ReserveEntitlement;
+import dev.buyonce.kernel.entitlement.RevokeEntitlement;
 import dev.buyonce.kernel.order.OrderId;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,12 +21,13 @@ import org.springframework.stereotype.Component;
 import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 
 /**
- * Runs entitlement commands inside the current unit of work (an order being placed or cancelled, an import
+ * Runs entitlement commands inside the current unit of work (an order being placed, cancelled, paid or
+ * refunded, an import
  * batch), on the aggregate found by its derived (user, product) id or created on first use. The aggregate's
  * own command handlers decide, exactly as when the command arrives on the bus.
  */
 @Component
-class Entitlements implements EntitlementReservations {
+class Entitlements implements EntitlementReservations, EntitlementOwnership {
     private final Configuration axon;
 
     Entitlements(Configuration axon) {
@@ -40,6 +43,18 @@ class Entitlements implements EntitlementReservations {
     @Override
     public void release(UserId user, ProductId product, OrderId orderId, Instant at) {
         ReleaseEntitlement command = new ReleaseEntitlement(user, product, orderId, at);
+        handle(command.entitlementId(), command);
+    }
+
+    @Override
+    public void grant(UserId user, ProductId product, OrderId orderId, Instant at) {
+        GrantEntitlement command = new GrantEntitlement(user, product, orderId, at);
+        handle(command.entitlementId(), command);
+    }
+
+    @Override
+    public void revoke(UserId user, ProductId product, OrderId orderId, Instant at) {
+        RevokeEntitlement command = new RevokeEntitlement(user, product, orderId, at);
         handle(command.entitlementId(), command);
     }
 

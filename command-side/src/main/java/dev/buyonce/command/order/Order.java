@@ -2,6 +2,7 @@ package dev.buyonce.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.UserId;
@@ -16,8 +17,28 @@ import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.order.OrderView;
 import dev.buyonce.kernel.order.PlaceOrder;
 import dev.buyonce.kernel.order.PlaceOrderResult;
+import dev.buyonce.kernel.payment.CaptureRejection;
+import dev.buyonce.kernel.payment.ExpireOrder;
+import dev.buyonce.kernel.payment.OrderPaid;
+import dev.buyonce.kernel.payment.OrderRefundRequested;
+import dev.buyonce.kernel.payment.OrderRefunded;
+import dev.buyonce.kernel.payment.PaymentAttemptClosed;
+import dev.buyonce.kernel.payment.PaymentCaptureRejected;
+import dev.buyonce.kernel.payment.PaymentId;
+import dev.buyonce.kernel.payment.PaymentRefunded;
+import dev.buyonce.kernel.payment.PaymentRequested;
+import dev.buyonce.kernel.payment.PaymentStatus;
+import dev.buyonce.kernel.payment.RecordPaymentCapture;
+import dev.buyonce.kernel.payment.RecordPaymentClosed;
+import dev.buyonce.kernel.payment.RecordPaymentRefund;
+import dev.buyonce.kernel.payment.RefundId;
+import dev.buyonce.kernel.payment.RefundOrder;
+import dev.buyonce.kernel.payment.RequestPayment;
+import dev.buyonce.kernel.payment.RequestPaymentResult;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -28,7 +49,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 /**
  * One client intent to buy. Its id is derived from (user, Idempotency-Key), so every retry of the intent
  * meets this aggregate again and is answered with the order it placed, never with a second one. What the
- * order needs besides itself (a permanent product's reservation) happens in the same unit of work.
+ * order needs besides itself (a permanent product's reservation, its grant when paid, its revocation when
+ * refunded) happens in the same unit of work. It keeps one capture at most: every other capture it is told
+ * about is rejected by an event, which the payment saga answers with a refund.
  */
 @AggregateRoot
 public class Order {
@@ -41,6 +64,9 @@ public class Order {
     private Instant placedAt;
     private Instant paymentDeadline;
     private String requestFingerprint;
+    private final Map<PaymentId, PaymentAttempt> attempts = new LinkedHashMap<>();
+    private PaymentId paidWith;
+    private boolean refundRequested;
 
     Order() {
         // created empty by the repository (create-if-missing); the first event identifies it
@@ -83,6 +109,110 @@ public class Order {
         return view();
     }
 
+    /**
+     * Opens a payment attempt, or answers the one this key opened (forever, whatever the order's state now).
+     * Choosing another channel is a new attempt; the payment saga closes the earlier one.
+     */
+    @CommandHandler
+    RequestPaymentResult handle(RequestPayment command) {
+        if (!userId.equals(command.requestedBy())) {
+            throw new OrderNotFound(orderId.toString());
+        }
+        PaymentAttempt known = attempts.get(command.paymentId());
+        if (known != null) {
+            if (!known.channel.equals(command.channel())) {
+                throw new IdempotencyKeyReused(orderId);
+            }
+            return new RequestPaymentResult(known.view(orderId), known.provider, true);
+        }
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new OrderNotPayable(orderId, status);
+        }
+        apply(new PaymentRequested(orderId, command.paymentId(), userId, command.provider(), command.channel(), total,
+                command.at()));
+        PaymentAttempt opened = attempts.get(command.paymentId());
+        return new RequestPaymentResult(opened.view(orderId), opened.provider, false);
+    }
+
+    /**
+     * Money was captured. The first matching capture of an unpaid order pays it (and grants its permanent
+     * products); the same capture again changes nothing; any other capture is rejected, once, to be refunded.
+     */
+    @CommandHandler
+    void handle(RecordPaymentCapture command, EntitlementOwnership ownership) {
+        PaymentAttempt attempt = attempts.get(command.paymentId());
+        if (command.paymentId().equals(paidWith) || (attempt != null && attempt.captureRejected)) {
+            return;
+        }
+        CaptureRejection rejection = rejectionOf(attempt, command);
+        if (rejection != null) {
+            apply(new PaymentCaptureRejected(orderId, command.paymentId(), command.provider(), command.amount(),
+                    rejection, command.capturedAt()));
+            return;
+        }
+        apply(new OrderPaid(orderId, userId, command.paymentId(), command.amount(), command.capturedAt()));
+        permanentLines().forEach(line -> ownership.grant(userId, line.productId(), orderId, command.capturedAt()));
+    }
+
+    private CaptureRejection rejectionOf(PaymentAttempt attempt, RecordPaymentCapture command) {
+        if (attempt == null) {
+            return CaptureRejection.UNKNOWN_ATTEMPT;
+        }
+        return switch (status) {
+            case CANCELLED -> CaptureRejection.ORDER_CANCELLED;
+            case PAID -> CaptureRejection.ALREADY_PAID;
+            case REFUNDED -> CaptureRejection.ORDER_REFUNDED;
+            case AWAITING_PAYMENT -> total.equals(command.amount()) ? null : CaptureRejection.AMOUNT_MISMATCH;
+        };
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentClosed command) {
+        PaymentAttempt attempt = attempts.get(command.paymentId());
+        if (attempt != null && attempt.status == PaymentStatus.PENDING) {
+            apply(new PaymentAttemptClosed(orderId, command.paymentId(), command.at()));
+        }
+    }
+
+    /** Cancels an order still awaiting payment at its deadline; a paid, cancelled or refunded order is left alone. */
+    @CommandHandler
+    void handle(ExpireOrder command, EntitlementReservations reservations) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            return;
+        }
+        apply(new OrderCancelled(orderId, userId, CancellationReason.PAYMENT_DEADLINE_PASSED, command.at()));
+        permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.at()));
+    }
+
+    @CommandHandler
+    OrderView handle(RefundOrder command) {
+        if (status == OrderStatus.REFUNDED || refundRequested) {
+            return view();
+        }
+        if (status != OrderStatus.PAID) {
+            throw new OrderNotRefundable(orderId, status);
+        }
+        PaymentAttempt paid = attempts.get(paidWith);
+        apply(new OrderRefundRequested(orderId, userId, paidWith, paid.provider, RefundId.forPayment(paidWith),
+                paid.amount, command.requestedBy(), command.at()));
+        return view();
+    }
+
+    /** The provider refunded an attempt. Refunding the paid attempt refunds the order and revokes what it granted. */
+    @CommandHandler
+    void handle(RecordPaymentRefund command, EntitlementOwnership ownership) {
+        PaymentAttempt attempt = attempts.get(command.paymentId());
+        if (attempt != null && attempt.status == PaymentStatus.REFUNDED) {
+            return;
+        }
+        apply(new PaymentRefunded(orderId, command.paymentId(), command.refundId(), command.amount(),
+                command.refundedAt()));
+        if (command.paymentId().equals(paidWith) && status == OrderStatus.PAID) {
+            apply(new OrderRefunded(orderId, userId, paidWith, command.amount(), command.refundedAt()));
+            permanentLines().forEach(line -> ownership.revoke(userId, line.productId(), orderId, command.refundedAt()));
+        }
+    }
+
     private List<OrderLine> permanentLines() {
         return lines.stream().filter(line -> line.kind() == ProductKind.PERMANENT).toList();
     }
@@ -106,5 +236,50 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled event) {
         this.status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequested event) {
+        attempts.put(event.paymentId(), new PaymentAttempt(event.paymentId(), event.provider(), event.channel(),
+                event.amount(), event.requestedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid event) {
+        this.status = OrderStatus.PAID;
+        this.paidWith = event.paymentId();
+        attempts.get(event.paymentId()).status = PaymentStatus.CAPTURED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptureRejected event) {
+        PaymentAttempt attempt = attempts.computeIfAbsent(event.paymentId(), id ->
+                new PaymentAttempt(id, event.provider(), "unknown", event.amount(), event.at()));
+        attempt.status = PaymentStatus.CAPTURED;
+        attempt.captureRejected = true;
+        attempt.flag = event.reason().name();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAttemptClosed event) {
+        attempts.get(event.paymentId()).status = PaymentStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefundRequested event) {
+        this.refundRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        PaymentAttempt attempt = attempts.get(event.paymentId());
+        if (attempt != null) {
+            attempt.status = PaymentStatus.REFUNDED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        this.status = OrderStatus.REFUNDED;
     }
 }

@@ -1,7 +1,9 @@
 package dev.buyonce.query.entitlement;
 
+import dev.buyonce.kernel.entitlement.EntitlementGranted;
 import dev.buyonce.kernel.entitlement.EntitlementReservationReleased;
 import dev.buyonce.kernel.entitlement.EntitlementReserved;
+import dev.buyonce.kernel.entitlement.EntitlementRevoked;
 import dev.buyonce.kernel.entitlement.EntitlementStatus;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
 import dev.buyonce.kernel.ProductId;
@@ -12,6 +14,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The permanent-ownership view: one row per (user, product). All events of one entitlement come from one
@@ -48,6 +52,27 @@ class EntitlementProjection {
     }
 
     @EventHandler
+    void on(EntitlementGranted event, @SequenceNumber long sequence) {
+        change(event.userId(), event.productId(), sequence, row -> {
+            row.status = EntitlementStatus.OWNED.name();
+            row.orderId = event.orderId().value();
+            row.since = event.grantedAt();
+            row.reference = null;
+        });
+    }
+
+    /** Evicts the cached OWNED answer with the row change (see {@link #change}): a revoked product is buyable again. */
+    @EventHandler
+    void on(EntitlementRevoked event, @SequenceNumber long sequence) {
+        change(event.userId(), event.productId(), sequence, row -> {
+            row.status = EntitlementStatus.NONE.name();
+            row.orderId = null;
+            row.since = null;
+            row.reference = null;
+        });
+    }
+
+    @EventHandler
     void on(PurchaseImported event, @SequenceNumber long sequence) {
         change(event.userId(), event.productId(), sequence, row -> {
             row.status = EntitlementStatus.OWNED.name();
@@ -68,6 +93,22 @@ class EntitlementProjection {
             repository.save(row);
         }
         cache.evict(user, product);
+        evictAgainAfterCommit(user, product);
+    }
+
+    /**
+     * A reader between the eviction above and the commit still sees the old row and may cache its OWNED
+     * answer; evicting once more after the commit keeps a revoked product from staying cached as owned.
+     */
+    private void evictAgainAfterCommit(UserId user, ProductId product) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.evict(user, product);
+                }
+            });
+        }
     }
 
     /**

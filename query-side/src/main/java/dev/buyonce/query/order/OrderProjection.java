@@ -3,8 +3,11 @@ package dev.buyonce.query.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.order.OrderCancelled;
+import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderStatus;
+import dev.buyonce.kernel.payment.OrderPaid;
+import dev.buyonce.kernel.payment.OrderRefunded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,9 +42,23 @@ class OrderProjection {
 
     @EventHandler
     void on(OrderCancelled event, @SequenceNumber long sequence) {
-        repository.findById(event.orderId().value())
+        changeStatus(event.orderId(), sequence, OrderStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(OrderPaid event, @SequenceNumber long sequence) {
+        changeStatus(event.orderId(), sequence, OrderStatus.PAID);
+    }
+
+    @EventHandler
+    void on(OrderRefunded event, @SequenceNumber long sequence) {
+        changeStatus(event.orderId(), sequence, OrderStatus.REFUNDED);
+    }
+
+    private void changeStatus(OrderId orderId, long sequence, OrderStatus status) {
+        repository.findById(orderId.value())
                 .filter(order -> order.advanceTo(sequence))
-                .ifPresent(order -> order.status = OrderStatus.CANCELLED.name());
+                .ifPresent(order -> order.status = status.name());
     }
 
     /**

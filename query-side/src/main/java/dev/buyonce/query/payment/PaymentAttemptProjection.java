@@ -1,0 +1,74 @@
+package dev.buyonce.query.payment;
+
+import dev.buyonce.kernel.payment.OrderPaid;
+import dev.buyonce.kernel.payment.PaymentAttemptClosed;
+import dev.buyonce.kernel.payment.PaymentCaptureRejected;
+import dev.buyonce.kernel.payment.PaymentId;
+import dev.buyonce.kernel.payment.PaymentRefunded;
+import dev.buyonce.kernel.payment.PaymentRequested;
+import dev.buyonce.kernel.payment.PaymentStatus;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment attempts of each order. All its events come from the order aggregate, in order; each row
+ * remembers the last order event it applied, so redelivery and replay change nothing.
+ */
+@Component
+@ProcessingGroup(PaymentAttemptProjection.GROUP)
+class PaymentAttemptProjection {
+    static final String GROUP = "payments";
+    private final PaymentAttemptViewRepository repository;
+
+    PaymentAttemptProjection(PaymentAttemptViewRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(PaymentRequested event, @SequenceNumber long sequence) {
+        if (repository.existsById(event.paymentId().value())) {
+            return;
+        }
+        PaymentAttemptEntity row = PaymentAttemptEntity.create(event.paymentId().value());
+        row.advanceTo(sequence);
+        row.orderId = event.orderId().value();
+        row.userId = event.userId().value();
+        row.channel = event.channel();
+        row.status = PaymentStatus.PENDING.name();
+        row.amount = event.amount().amount();
+        row.currency = event.amount().currency();
+        row.requestedAt = event.requestedAt();
+        repository.save(row);
+    }
+
+    @EventHandler
+    void on(OrderPaid event, @SequenceNumber long sequence) {
+        change(event.paymentId(), sequence, row -> row.status = PaymentStatus.CAPTURED.name());
+    }
+
+    /** A capture the order does not keep; a capture of an attempt never requested gets no row (nothing to list). */
+    @EventHandler
+    void on(PaymentCaptureRejected event, @SequenceNumber long sequence) {
+        change(event.paymentId(), sequence, row -> {
+            row.status = PaymentStatus.CAPTURED.name();
+            row.flag = event.reason().name();
+        });
+    }
+
+    @EventHandler
+    void on(PaymentAttemptClosed event, @SequenceNumber long sequence) {
+        change(event.paymentId(), sequence, row -> row.status = PaymentStatus.CLOSED.name());
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event, @SequenceNumber long sequence) {
+        change(event.paymentId(), sequence, row -> row.status = PaymentStatus.REFUNDED.name());
+    }
+
+    private void change(PaymentId paymentId, long sequence, Consumer<PaymentAttemptEntity> change) {
+        repository.findById(paymentId.value()).filter(row -> row.advanceTo(sequence)).ifPresent(change);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.buyonce.kernel.payment;
+
+/** Why captured money is not kept; every one of these is refunded. */
+public enum CaptureRejection {
+    /** The order was cancelled (by the customer or at its payment deadline) before the money arrived. */
+    ORDER_CANCELLED,
+    /** The order is already paid through another attempt (two channels). */
+    ALREADY_PAID,
+    /** The order was paid and then refunded. */
+    ORDER_REFUNDED,
+    /** The provider captured a different amount than the order's total; flagged for a human. */
+    AMOUNT_MISMATCH,
+    /** The provider reports a payment this order never asked for. */
+    UNKNOWN_ATTEMPT
+}

@@ -1,0 +1,7 @@
+package dev.buyonce.kernel.payment;
+
+import dev.buyonce.kernel.order.OrderId;
+import java.time.Instant;
+
+public record PaymentAttemptClosed(OrderId orderId, PaymentId paymentId, Instant closedAt) {
+}
