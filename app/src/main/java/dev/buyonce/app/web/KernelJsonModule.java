@@ -12,6 +12,10 @@ import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.ticket.AllowanceId;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatId;
+import dev.buyonce.kernel.ticket.SeatKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -29,6 +33,10 @@ public class KernelJsonModule extends SimpleModule {
         scalar(ProductId.class, ProductId::new);
         scalar(OrderId.class, text -> new OrderId(UUID.fromString(text)));
         scalar(EntitlementId.class, text -> new EntitlementId(UUID.fromString(text)));
+        scalar(ProgramId.class, ProgramId::new);
+        scalar(SeatId.class, SeatId::new);
+        scalar(SeatKey.class, text -> new SeatKey(UUID.fromString(text)));
+        scalar(AllowanceId.class, text -> new AllowanceId(UUID.fromString(text)));
         addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {

@@ -16,6 +16,7 @@ import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.order.OrderView;
 import dev.buyonce.kernel.order.PlaceOrder;
 import dev.buyonce.kernel.order.PlaceOrderResult;
+import dev.buyonce.kernel.ticket.SeatId;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -41,6 +42,8 @@ public class Order {
     private Instant placedAt;
     private Instant paymentDeadline;
     private String requestFingerprint;
+    // held in the same unit of work by TicketOrderHandler; given back by SeatReleasePolicy on cancellation
+    private List<SeatId> seats = List.of();
 
     Order() {
         // created empty by the repository (create-if-missing); the first event identifies it
@@ -60,7 +63,7 @@ public class Order {
         }
         Money sum = command.lines().stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
         apply(new OrderPlaced(command.orderId(), command.userId(), command.lines(), sum, command.placedAt(),
-                command.paymentDeadline(), command.requestFingerprint()));
+                command.paymentDeadline(), command.requestFingerprint(), command.programId(), command.seats()));
         permanentLines().forEach(line ->
                 reservations.reserve(userId, line.productId(), orderId, command.placedAt()));
         return new PlaceOrderResult(view(), false);
@@ -88,7 +91,7 @@ public class Order {
     }
 
     private OrderView view() {
-        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline);
+        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline, seats);
     }
 
     @EventSourcingHandler
@@ -101,6 +104,7 @@ public class Order {
         this.placedAt = event.placedAt();
         this.paymentDeadline = event.paymentDeadline();
         this.requestFingerprint = event.requestFingerprint();
+        this.seats = event.seats();
     }
 
     @EventSourcingHandler
