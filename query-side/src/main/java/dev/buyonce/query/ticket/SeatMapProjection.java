@@ -1,17 +1,12 @@
 package dev.buyonce.query.ticket;
 
 import dev.buyonce.kernel.order.OrderId;
-import dev.buyonce.kernel.ticket.ProgramDefined;
 import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatHeld;
 import dev.buyonce.kernel.ticket.SeatId;
 import dev.buyonce.kernel.ticket.SeatReleased;
-import dev.buyonce.kernel.ticket.SeatRow;
 import dev.buyonce.kernel.ticket.SeatSold;
 import dev.buyonce.kernel.ticket.SeatStatus;
-import dev.buyonce.kernel.ticket.TicketCategory;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,9 +15,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * One row per seat, FREE from the program's definition on, then HELD, FREE again or SOLD as its Seat
- * aggregate says. Events are sequenced per program (see SeatMapConfiguration), so a program's definition is
- * always applied before its seats change. Idempotent: a row remembers the last seat event it applied.
+ * Moves each seat's row (created FREE with its program, see ProgramProjection) to HELD, FREE again or SOLD as
+ * its Seat aggregate says. Idempotent: a row remembers the last seat event it applied.
  */
 @Component
 @ProcessingGroup(SeatMapProjection.GROUP)
@@ -34,24 +28,6 @@ class SeatMapProjection {
     SeatMapProjection(SeatViewRepository repository, SeatMaps maps) {
         this.repository = repository;
         this.maps = maps;
-    }
-
-    @EventHandler
-    void on(ProgramDefined event) {
-        if (repository.existsByProgramId(event.programId().value())) {
-            return;
-        }
-        List<SeatEntity> seats = new ArrayList<>();
-        for (TicketCategory category : event.categories()) {
-            for (SeatRow row : category.rows()) {
-                for (int number = 1; number <= row.seats(); number++) {
-                    seats.add(new SeatEntity(event.programId().value(), SeatId.of(row.row(), number).value(),
-                            category.id(), row.row(), number, seats.size()));
-                }
-            }
-        }
-        repository.saveAll(seats);
-        changed(event.programId());
     }
 
     @EventHandler
@@ -69,10 +45,10 @@ class SeatMapProjection {
         update(event.programId(), event.seatId(), sequence, SeatStatus.SOLD, event.orderId());
     }
 
-    /** A rebuild starts from an empty view; every row is then derived again from the events. */
+    /** A rebuild starts from every seat FREE (the rows are the programs' own); the events then replay onto it. */
     @ResetHandler
     void reset() {
-        repository.deleteAllInBatch();
+        repository.freeAll();
         maps.clear();
     }
 

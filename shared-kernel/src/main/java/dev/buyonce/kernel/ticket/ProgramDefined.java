@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 public record ProgramDefined(ProgramId programId, String name, Instant startsAt, int maxTicketsPerOrder,
-                             int maxTicketsPerUser, List<TicketCategory> categories) implements ProgramEvent {
+                             int maxTicketsPerUser, List<TicketCategory> categories) {
 
     public ProgramDefined {
         categories = List.copyOf(categories);
