@@ -26,8 +26,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SeatPicker {
     private static final long CLAIM_TTL_NANOS = Duration.ofSeconds(10).toNanos();
+    /** Every query costs a pooled connection (the query bus opens a transaction), so buyers share a snapshot. */
+    private static final long SNAPSHOT_TTL_NANOS = Duration.ofMillis(200).toNanos();
     private final QueryGateway queries;
     private final Map<ProgramId, Map<SeatId, Long>> claims = new ConcurrentHashMap<>();
+    private final Map<ProgramId, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    private record Snapshot(SeatMapView map, long takenAt) {
+        boolean fresh() {
+            return System.nanoTime() - takenAt < SNAPSHOT_TTL_NANOS;
+        }
+    }
 
     SeatPicker(QueryGateway queries) {
         this.queries = queries;
@@ -35,8 +44,7 @@ public class SeatPicker {
 
     /** Claims and returns {@code quantity} adjacent seats in one row of the category, or an empty list. */
     public List<SeatId> pick(ProgramId program, String categoryId, int quantity) {
-        SeatMapView map = queries.query(new FindSeatMapQuery(program), ResponseTypes.optionalInstanceOf(SeatMapView.class))
-                .join().orElse(null);
+        SeatMapView map = snapshot(program);
         if (map == null) {
             return List.of();
         }
@@ -50,6 +58,16 @@ public class SeatPicker {
             chosen.forEach(seat -> claimed.put(seat, now));
             return chosen;
         }
+    }
+
+    private SeatMapView snapshot(ProgramId program) {
+        Snapshot snapshot = snapshots.get(program);
+        if (snapshot == null || !snapshot.fresh()) {
+            snapshot = snapshots.compute(program, (p, old) -> old != null && old.fresh() ? old : new Snapshot(
+                    queries.query(new FindSeatMapQuery(p), ResponseTypes.optionalInstanceOf(SeatMapView.class)).join().orElse(null),
+                    System.nanoTime()));
+        }
+        return snapshot.map();
     }
 
     /** The attempt did not hold these seats (another part of the order failed, or it was a replay). */
