@@ -122,6 +122,9 @@ class TicketOrdersTest {
         assertThat(Programs.seats(replay)).containsExactly("A-7", "A-8");
         assertThat(other.status()).isEqualTo(422);
         assertThat(node.countEvents("SeatHeld", first.json().path("orderId").asText())).isEqualTo(2);
+        String path = "/api/orders/" + first.json().path("orderId").asText();
+        Api.Response read = Eventually.await("the order view", () -> api.get(path, token), r -> r.status() == 200);
+        assertThat(Programs.seats(read)).containsExactly("A-7", "A-8");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.buyonce.command.ticket.SeatPicker;
 import dev.buyonce.command.ticket.SeatUnavailable;
 import dev.buyonce.command.ticket.TicketLimitExceeded;
 import dev.buyonce.kernel.DeterministicIds;
-import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.RuleViolation;
@@ -67,7 +66,7 @@ class TicketOrderPlacement {
             return send(intent, chosen(program, request.seats()));
         }
         TicketCategory category = program.category(request.categoryId())
-                .orElseThrow(() -> invalid("categoryId", "program " + program.programId() + " has no category " + request.categoryId()));
+                .orElseThrow(() -> RuleViolation.invalid("categoryId", "program " + program.programId() + " has no category " + request.categoryId()));
         if (request.quantity() > program.maxTicketsPerOrder()) {
             throw new TicketLimitExceeded("per order", program.maxTicketsPerOrder(), request.quantity());
         }
@@ -110,10 +109,10 @@ class TicketOrderPlacement {
     private static List<SeatId> chosen(ProgramView program, List<String> requested) {
         List<SeatId> seats = requested.stream().map(SeatId::new).toList();
         if (seats.stream().distinct().count() != seats.size()) {
-            throw invalid("seats", "a seat appears twice");
+            throw RuleViolation.invalid("seats", "a seat appears twice");
         }
         seats.stream().filter(seat -> program.categoryOf(seat).isEmpty()).findFirst().ifPresent(seat -> {
-            throw invalid("seats", "program " + program.programId() + " has no seat " + seat);
+            throw RuleViolation.invalid("seats", "program " + program.programId() + " has no seat " + seat);
         });
         if (seats.size() > program.maxTicketsPerOrder()) {
             throw new TicketLimitExceeded("per order", program.maxTicketsPerOrder(), seats.size());
@@ -137,10 +136,5 @@ class TicketOrderPlacement {
                 ? "seats:" + request.seats().stream().sorted().collect(Collectors.joining(","))
                 : "category:" + request.categoryId() + "*" + request.quantity();
         return DeterministicIds.of("order-tickets-v1", request.programId(), asked).toString();
-    }
-
-    private static RuleViolation invalid(String field, String message) {
-        return new RuleViolation(ErrorCode.VALIDATION_FAILED, field + ": " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

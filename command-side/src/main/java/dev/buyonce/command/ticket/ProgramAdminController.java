@@ -1,7 +1,6 @@
 package dev.buyonce.command.ticket;
 
 import dev.buyonce.command.catalog.MoneyRequest;
-import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
 import dev.buyonce.kernel.ticket.DefineProgram;
 import dev.buyonce.kernel.ticket.ProgramDefinition;
@@ -19,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -72,11 +70,11 @@ class ProgramAdminController {
         Set<String> currencies = new HashSet<>();
         List<TicketCategory> categories = request.categories().stream().map(category -> {
             if (!categoryIds.add(category.id())) {
-                throw invalid("categories", "category " + category.id() + " appears twice");
+                throw RuleViolation.invalid("categories", "category " + category.id() + " appears twice");
             }
             category.rows().forEach(row -> {
                 if (!rows.add(row.row())) {
-                    throw invalid("categories.rows", "row " + row.row() + " appears twice");
+                    throw RuleViolation.invalid("categories.rows", "row " + row.row() + " appears twice");
                 }
             });
             TicketCategory ticketCategory = new TicketCategory(category.id(), category.name().strip(),
@@ -86,13 +84,8 @@ class ProgramAdminController {
             return ticketCategory;
         }).toList();
         if (currencies.size() > 1) {
-            throw invalid("categories.price", "all categories of a program must be priced in one currency");
+            throw RuleViolation.invalid("categories.price", "all categories of a program must be priced in one currency");
         }
         return categories;
-    }
-
-    private static RuleViolation invalid(String field, String message) {
-        return new RuleViolation(ErrorCode.VALIDATION_FAILED, field + ": " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

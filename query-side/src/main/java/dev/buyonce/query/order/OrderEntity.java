@@ -30,6 +30,8 @@ class OrderEntity implements Persistable<UUID> {
     Instant paymentDeadline;
     @Column(name = "last_sequence")
     long lastSequence;
+    /** JSON array of seat ids; null for an order without seats. */
+    String seats;
     @Transient
     private boolean fresh;
 
@@ -48,6 +50,11 @@ class OrderEntity implements Persistable<UUID> {
         this.paymentDeadline = paymentDeadline;
         this.lastSequence = lastSequence;
         this.fresh = true;
+    }
+
+    OrderEntity withSeats(String seats) {
+        this.seats = seats;
+        return this;
     }
 
     /** Applies a change carried by the event with this sequence number, unless it was applied already. */

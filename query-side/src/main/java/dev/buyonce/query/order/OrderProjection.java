@@ -31,7 +31,8 @@ class OrderProjection {
         }
         repository.save(new OrderEntity(event.orderId().value(), event.userId().value(),
                 OrderStatus.AWAITING_PAYMENT.name(), json.writeValueAsString(event.lines()), event.total().amount(),
-                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence));
+                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence)
+                .withSeats(event.seats().isEmpty() ? null : json.writeValueAsString(event.seats())));
     }
 
     @EventHandler
