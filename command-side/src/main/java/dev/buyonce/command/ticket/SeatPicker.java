@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,6 +32,7 @@ public class SeatPicker {
     private final QueryGateway queries;
     private final Map<ProgramId, Map<SeatId, Long>> claims = new ConcurrentHashMap<>();
     private final Map<ProgramId, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Set<ProgramId> refreshing = ConcurrentHashMap.newKeySet();
 
     private record Snapshot(SeatMapView map, long takenAt) {
         boolean fresh() {
@@ -60,14 +62,27 @@ public class SeatPicker {
         }
     }
 
+    /**
+     * The latest snapshot, refreshed by one buyer at a time while the others go on with the one they have:
+     * a flash sale must not queue every buyer behind one refresh (a JFR recording showed exactly that).
+     */
     private SeatMapView snapshot(ProgramId program) {
-        Snapshot snapshot = snapshots.get(program);
-        if (snapshot == null || !snapshot.fresh()) {
-            snapshot = snapshots.compute(program, (p, old) -> old != null && old.fresh() ? old : new Snapshot(
-                    queries.query(new FindSeatMapQuery(p), ResponseTypes.optionalInstanceOf(SeatMapView.class)).join().orElse(null),
-                    System.nanoTime()));
+        Snapshot current = snapshots.computeIfAbsent(program, this::load);
+        if (current.fresh() || !refreshing.add(program)) {
+            return current.map();
         }
-        return snapshot.map();
+        try {
+            Snapshot next = load(program);
+            snapshots.put(program, next);
+            return next.map();
+        } finally {
+            refreshing.remove(program);
+        }
+    }
+
+    private Snapshot load(ProgramId program) {
+        return new Snapshot(queries.query(new FindSeatMapQuery(program), ResponseTypes.optionalInstanceOf(SeatMapView.class))
+                .join().orElse(null), System.nanoTime());
     }
 
     /** The attempt did not hold these seats (another part of the order failed, or it was a replay). */
