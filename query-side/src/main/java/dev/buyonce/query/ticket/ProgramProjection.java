@@ -5,6 +5,7 @@ import dev.buyonce.kernel.ticket.ProgramView;
 import dev.buyonce.kernel.ticket.SeatId;
 import dev.buyonce.kernel.ticket.SeatRow;
 import dev.buyonce.kernel.ticket.TicketCategory;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -21,13 +22,13 @@ import org.springframework.stereotype.Component;
 class ProgramProjection {
     static final String GROUP = "programs";
     private final ProgramRepository repository;
-    private final SeatViewRepository seats;
+    private final EntityManager entities;
     private final ProgramCatalog catalog;
     private final SeatMaps maps;
 
-    ProgramProjection(ProgramRepository repository, SeatViewRepository seats, ProgramCatalog catalog, SeatMaps maps) {
+    ProgramProjection(ProgramRepository repository, EntityManager entities, ProgramCatalog catalog, SeatMaps maps) {
         this.repository = repository;
-        this.seats = seats;
+        this.entities = entities;
         this.catalog = catalog;
         this.maps = maps;
     }
@@ -37,7 +38,8 @@ class ProgramProjection {
         ProgramView view = new ProgramView(event.programId(), event.name(), event.startsAt(),
                 event.maxTicketsPerOrder(), event.maxTicketsPerUser(), event.categories());
         repository.save(new ProgramEntity(event.programId().value(), catalog.write(view)));
-        seats.saveAll(seatRows(event));
+        // persisted as new rows: a merge would first look every seat up
+        seatRows(event).forEach(entities::persist);
         Runnable publish = () -> {
             catalog.put(view);
             maps.invalidate(view.programId());

@@ -5,15 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "seat_view")
 @IdClass(SeatEntity.Key.class)
-class SeatEntity implements Persistable<SeatEntity.Key> {
+class SeatEntity {
     @Id
     @Column(name = "program_id")
     String programId;
@@ -32,8 +30,6 @@ class SeatEntity implements Persistable<SeatEntity.Key> {
     UUID orderId;
     @Column(name = "last_sequence")
     long lastSequence;
-    @Transient
-    private boolean fresh;
 
     record Key(String programId, String seatId) implements Serializable {
     }
@@ -50,7 +46,6 @@ class SeatEntity implements Persistable<SeatEntity.Key> {
         this.position = position;
         this.status = "FREE";
         this.lastSequence = -1;
-        this.fresh = true;
     }
 
     /** Applies the change of the seat's event with this sequence number, unless it was applied already. */
@@ -60,15 +55,5 @@ class SeatEntity implements Persistable<SeatEntity.Key> {
         }
         lastSequence = sequence;
         return true;
-    }
-
-    @Override
-    public Key getId() {
-        return new Key(programId, seatId);
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 }
