@@ -3,6 +3,9 @@ package dev.buyonce.command;
 import dev.buyonce.command.catalog.Product;
 import dev.buyonce.command.entitlement.Entitlement;
 import dev.buyonce.command.order.Order;
+import dev.buyonce.command.ticket.Program;
+import dev.buyonce.command.ticket.Seat;
+import dev.buyonce.command.ticket.TicketAllowance;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,9 @@ class CommandSideConfiguration {
         return configurer -> configurer
                 .configureAggregate(Order.class)
                 .configureAggregate(Entitlement.class)
-                .configureAggregate(Product.class);
+                .configureAggregate(Product.class)
+                .configureAggregate(Program.class)
+                .configureAggregate(Seat.class)
+                .configureAggregate(TicketAllowance.class);
     }
 }

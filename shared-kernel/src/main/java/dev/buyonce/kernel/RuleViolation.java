@@ -2,6 +2,7 @@ package dev.buyonce.kernel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,12 @@ public class RuleViolation extends RuntimeException {
         super(detail, null, false, false);
         this.code = code;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** {@code VALIDATION_FAILED} for one field, listed in {@code errors} as the web edge lists bean-validation errors. */
+    public static RuleViolation invalid(String field, String message) {
+        return new RuleViolation(ErrorCode.VALIDATION_FAILED, field + ": " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     public ErrorCode code() {

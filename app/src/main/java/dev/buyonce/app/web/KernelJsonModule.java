@@ -14,6 +14,10 @@ import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.payment.PaymentId;
 import dev.buyonce.kernel.payment.RefundId;
+import dev.buyonce.kernel.ticket.AllowanceId;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatId;
+import dev.buyonce.kernel.ticket.SeatKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -33,6 +37,10 @@ public class KernelJsonModule extends SimpleModule {
         scalar(EntitlementId.class, text -> new EntitlementId(UUID.fromString(text)));
         scalar(PaymentId.class, text -> new PaymentId(UUID.fromString(text)));
         scalar(RefundId.class, text -> new RefundId(UUID.fromString(text)));
+        scalar(ProgramId.class, ProgramId::new);
+        scalar(SeatId.class, SeatId::new);
+        scalar(SeatKey.class, text -> new SeatKey(UUID.fromString(text)));
+        scalar(AllowanceId.class, text -> new AllowanceId(UUID.fromString(text)));
         addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {

@@ -35,6 +35,7 @@ import dev.buyonce.kernel.payment.RefundId;
 import dev.buyonce.kernel.payment.RefundOrder;
 import dev.buyonce.kernel.payment.RequestPayment;
 import dev.buyonce.kernel.payment.RequestPaymentResult;
+import dev.buyonce.kernel.ticket.SeatId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,8 @@ public class Order {
     private final Map<PaymentId, PaymentAttempt> attempts = new LinkedHashMap<>();
     private PaymentId paidWith;
     private boolean refundRequested;
+    // held in the same unit of work by TicketOrderHandler; given back by SeatReleasePolicy on cancellation
+    private List<SeatId> seats = List.of();
 
     Order() {
         // created empty by the repository (create-if-missing); the first event identifies it
@@ -86,7 +89,7 @@ public class Order {
         }
         Money sum = command.lines().stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
         apply(new OrderPlaced(command.orderId(), command.userId(), command.lines(), sum, command.placedAt(),
-                command.paymentDeadline(), command.requestFingerprint()));
+                command.paymentDeadline(), command.requestFingerprint(), command.programId(), command.seats()));
         permanentLines().forEach(line ->
                 reservations.reserve(userId, line.productId(), orderId, command.placedAt()));
         return new PlaceOrderResult(view(), false);
@@ -218,7 +221,7 @@ public class Order {
     }
 
     private OrderView view() {
-        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline);
+        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline, seats);
     }
 
     @EventSourcingHandler
@@ -231,6 +234,7 @@ public class Order {
         this.placedAt = event.placedAt();
         this.paymentDeadline = event.paymentDeadline();
         this.requestFingerprint = event.requestFingerprint();
+        this.seats = event.seats();
     }
 
     @EventSourcingHandler

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderController {
     private final OrderPlacement placement;
+    private final TicketOrderPlacement tickets;
 
-    OrderController(OrderPlacement placement) {
+    OrderController(OrderPlacement placement, TicketOrderPlacement tickets) {
         this.placement = placement;
+        this.tickets = tickets;
     }
 
     /** The POST answer: the order, and whether this request repeated an earlier one. */
@@ -32,7 +34,7 @@ class OrderController {
                                       @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
                                       @Valid @RequestBody PlaceOrderRequest request) {
         IdempotencyKey key = IdempotencyKey.fromHeader(keyHeader);
-        PlaceOrderResult result = placement.place(user, key, request);
+        PlaceOrderResult result = request.isTicketOrder() ? tickets.place(user, key, request) : placement.place(user, key, request);
         if (result.duplicated()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(new PlacedOrder(result.order(), true));
         }

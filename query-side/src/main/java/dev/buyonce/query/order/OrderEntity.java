@@ -30,6 +30,8 @@ class OrderEntity implements Persistable<UUID> {
     Instant paymentDeadline;
     @Column(name = "last_sequence")
     long lastSequence;
+    /** JSON array of seat ids; null for an order without seats. */
+    String seats;
     @Transient
     private boolean fresh;
 
@@ -50,6 +52,11 @@ class OrderEntity implements Persistable<UUID> {
         this.fresh = true;
     }
 
+    OrderEntity withSeats(String seats) {
+        this.seats = seats;
+        return this;
+    }
+
     /** Applies a change carried by the event with this sequence number, unless it was applied already. */
     boolean advanceTo(long sequence) {
         if (sequence <= lastSequence) {
@@ -67,6 +74,7 @@ class OrderEntity implements Persistable<UUID> {
         this.totalCurrency = placed.totalCurrency;
         this.createdAt = placed.createdAt;
         this.paymentDeadline = placed.paymentDeadline;
+        this.seats = placed.seats;
     }
 
     @Override

@@ -31,7 +31,8 @@ class OrderProjection {
     void on(OrderPlaced event, @SequenceNumber long sequence) throws JsonProcessingException {
         OrderEntity placed = new OrderEntity(event.orderId().value(), event.userId().value(),
                 OrderStatus.AWAITING_PAYMENT.name(), json.writeValueAsString(event.lines()), event.total().amount(),
-                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence);
+                event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence)
+                .withSeats(event.seats().isEmpty() ? null : json.writeValueAsString(event.seats()));
         OrderEntity row = repository.findById(event.orderId().value()).orElse(null);
         if (row == null) {
             repository.save(placed);

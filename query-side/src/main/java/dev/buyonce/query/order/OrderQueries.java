@@ -9,6 +9,7 @@ import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.order.OrderView;
+import dev.buyonce.kernel.ticket.SeatId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrderQueries {
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SeatId>> SEATS = new TypeReference<>() {
     };
     private final OrderViewRepository repository;
     private final ObjectMapper json;
@@ -49,7 +52,8 @@ public class OrderQueries {
         try {
             return new OrderView(new OrderId(entity.orderId), new UserId(entity.userId),
                     OrderStatus.valueOf(entity.status), json.readValue(entity.items, LINES),
-                    new Money(entity.totalAmount, entity.totalCurrency), entity.createdAt, entity.paymentDeadline);
+                    new Money(entity.totalAmount, entity.totalCurrency), entity.createdAt, entity.paymentDeadline,
+                    entity.seats == null ? List.of() : json.readValue(entity.seats, SEATS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("order_view.items of " + entity.orderId + " is not readable", e);
         }

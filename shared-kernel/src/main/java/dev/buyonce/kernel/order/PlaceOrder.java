@@ -1,6 +1,8 @@
 package dev.buyonce.kernel.order;
 
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatId;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,9 +12,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the normalised request: the same key with another fingerprint is refused (422).
  */
 public record PlaceOrder(@TargetAggregateIdentifier OrderId orderId, UserId userId, List<OrderLine> lines,
-                         String requestFingerprint, Instant placedAt, Instant paymentDeadline) {
+                         String requestFingerprint, Instant placedAt, Instant paymentDeadline,
+                         ProgramId programId, List<SeatId> seats) {
 
     public PlaceOrder {
         lines = List.copyOf(lines);
+        seats = seats == null ? List.of() : List.copyOf(seats);
+    }
+
+    /** An order without seats. */
+    public PlaceOrder(OrderId orderId, UserId userId, List<OrderLine> lines, String requestFingerprint,
+                      Instant placedAt, Instant paymentDeadline) {
+        this(orderId, userId, lines, requestFingerprint, placedAt, paymentDeadline, null, List.of());
     }
 }

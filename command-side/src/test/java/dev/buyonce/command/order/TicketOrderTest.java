@@ -1,0 +1,107 @@
+package dev.buyonce.command.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import dev.buyonce.command.entitlement.EntitlementReservations;
+import dev.buyonce.command.ticket.TicketLimitExceeded;
+import dev.buyonce.kernel.IdempotencyKey;
+import dev.buyonce.kernel.Money;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.order.OrderLine;
+import dev.buyonce.kernel.order.OrderPlaced;
+import dev.buyonce.kernel.order.PlaceOrder;
+import dev.buyonce.kernel.order.PlaceOrderResult;
+import dev.buyonce.kernel.ticket.PlaceTicketOrder;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatId;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules of an order for seats: what it records, how a retry meets it, and what it refuses up front. */
+class TicketOrderTest {
+    static final UserId ALICE = new UserId("alice");
+    static final OrderId ORDER = OrderId.forIntent(ALICE, new IdempotencyKey("tickets-1"));
+    static final ProgramId SHOW = new ProgramId("show");
+    static final List<SeatId> SEATS = List.of(new SeatId("A-1"), new SeatId("A-2"));
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant DEADLINE = NOW.plusSeconds(900);
+    static final OrderLine FLOOR = new OrderLine(new ProductId("show.floor"), ProductKind.CONSUMABLE, 2, Money.of("280.00", "CNY"));
+
+    AggregateTestFixture<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(new EntitlementReservations() {
+            @Override
+            public void reserve(UserId user, ProductId product, OrderId orderId, Instant at) {
+                throw new AssertionError("a ticket order reserves no permanent product");
+            }
+
+            @Override
+            public void release(UserId user, ProductId product, OrderId orderId, Instant at) {
+            }
+        });
+    }
+
+    static PlaceOrder place(String fingerprint, List<SeatId> seats) {
+        return new PlaceOrder(ORDER, ALICE, List.of(FLOOR), fingerprint, NOW, DEADLINE, SHOW, seats);
+    }
+
+    static OrderPlaced placed(String fingerprint) {
+        return new OrderPlaced(ORDER, ALICE, List.of(FLOOR), Money.of("560.00", "CNY"), NOW, DEADLINE, fingerprint, SHOW, SEATS);
+    }
+
+    @Test
+    void aTicketOrderRecordsItsProgramAndSeatsAndAnswersThem() {
+        fixture.givenNoPriorActivity()
+                .when(place("fp", SEATS))
+                .expectEvents(placed("fp"))
+                .expectResultMessagePayloadMatching(predicate(result ->
+                        result instanceof PlaceOrderResult r && !r.duplicated() && r.order().seats().equals(SEATS)));
+    }
+
+    @Test
+    void aRetryWithAFreshPickMeetsTheOriginalOrderAndItsSeats() {
+        fixture.given(placed("fp"))
+                .when(place("fp", List.of(new SeatId("B-7"), new SeatId("B-8"))))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(predicate(result ->
+                        result instanceof PlaceOrderResult r && r.duplicated() && r.order().seats().equals(SEATS)));
+    }
+
+    @Test
+    void theSameKeyForOtherSeatsIsRefused() {
+        fixture.given(placed("fp"))
+                .when(place("other-fp", SEATS))
+                .expectException(IdempotencyKeyReused.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void moreSeatsThanThePerOrderLimitAreRefusedBeforeAnythingIsTouched() {
+        TicketOrderHandler handler = new TicketOrderHandler(null, null);
+        PlaceTicketOrder tooMany = new PlaceTicketOrder(ORDER, ALICE, SHOW,
+                List.of(new SeatId("A-1"), new SeatId("A-2"), new SeatId("A-3")), List.of(FLOOR), 2, 6, "fp", NOW, DEADLINE);
+        assertThatThrownBy(() -> handler.handle(tooMany)).isInstanceOf(TicketLimitExceeded.class);
+    }
+
+    @Test
+    void theFingerprintCoversWhatWasAskedNotTheSeatOrderNorThePick() {
+        PlaceOrderRequest chosen = new PlaceOrderRequest(null, "show", List.of("A-1", "A-2"), null, null);
+        PlaceOrderRequest reordered = new PlaceOrderRequest(null, "show", List.of("A-2", "A-1"), null, null);
+        PlaceOrderRequest picked = new PlaceOrderRequest(null, "show", null, "floor", 2);
+        PlaceOrderRequest more = new PlaceOrderRequest(null, "show", null, "floor", 3);
+        assertThat(TicketOrderPlacement.fingerprint(chosen)).isEqualTo(TicketOrderPlacement.fingerprint(reordered));
+        assertThat(List.of(TicketOrderPlacement.fingerprint(chosen), TicketOrderPlacement.fingerprint(picked),
+                TicketOrderPlacement.fingerprint(more))).doesNotHaveDuplicates();
+    }
+}

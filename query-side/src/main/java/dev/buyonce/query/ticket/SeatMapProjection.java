@@ -1,0 +1,72 @@
+package dev.buyonce.query.ticket;
+
+import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatHeld;
+import dev.buyonce.kernel.ticket.SeatId;
+import dev.buyonce.kernel.ticket.SeatReleased;
+import dev.buyonce.kernel.ticket.SeatSold;
+import dev.buyonce.kernel.ticket.SeatStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves each seat's row (created FREE with its program, see ProgramProjection) to HELD, FREE again or SOLD as
+ * its Seat aggregate says. Idempotent: a row remembers the last seat event it applied.
+ */
+@Component
+@ProcessingGroup(SeatMapProjection.GROUP)
+class SeatMapProjection {
+    static final String GROUP = "seat-map";
+    private final SeatViewRepository repository;
+    private final SeatMaps maps;
+
+    SeatMapProjection(SeatViewRepository repository, SeatMaps maps) {
+        this.repository = repository;
+        this.maps = maps;
+    }
+
+    @EventHandler
+    void on(SeatHeld event, @SequenceNumber long sequence) {
+        update(event.programId(), event.seatId(), sequence, SeatStatus.HELD, event.orderId());
+    }
+
+    @EventHandler
+    void on(SeatReleased event, @SequenceNumber long sequence) {
+        update(event.programId(), event.seatId(), sequence, SeatStatus.FREE, null);
+    }
+
+    @EventHandler
+    void on(SeatSold event, @SequenceNumber long sequence) {
+        update(event.programId(), event.seatId(), sequence, SeatStatus.SOLD, event.orderId());
+    }
+
+    /** A rebuild starts from every seat FREE (the rows are the programs' own); the events then replay onto it. */
+    @ResetHandler
+    void reset() {
+        repository.freeAll();
+        maps.clear();
+    }
+
+    private void update(ProgramId program, SeatId seat, long sequence, SeatStatus status, OrderId orderId) {
+        repository.findById(new SeatEntity.Key(program.value(), seat.value()))
+                .filter(row -> row.advanceTo(sequence))
+                .ifPresent(row -> {
+                    row.status = status.name();
+                    row.orderId = orderId == null ? null : orderId.value();
+                });
+        changed(program);
+    }
+
+    private void changed(ProgramId program) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> maps.invalidate(program));
+        } else {
+            maps.invalidate(program);
+        }
+    }
+}

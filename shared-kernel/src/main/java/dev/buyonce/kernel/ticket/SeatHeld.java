@@ -1,0 +1,7 @@
+package dev.buyonce.kernel.ticket;
+
+import dev.buyonce.kernel.order.OrderId;
+import java.time.Instant;
+
+public record SeatHeld(SeatKey seatKey, ProgramId programId, SeatId seatId, OrderId orderId, Instant heldAt) {
+}

@@ -1,0 +1,7 @@
+package dev.buyonce.kernel.ticket;
+
+public enum SeatStatus {
+    FREE,
+    HELD,
+    SOLD
+}
