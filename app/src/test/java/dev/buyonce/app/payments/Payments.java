@@ -18,14 +18,14 @@ import java.util.Map;
  * PT2S) so a lost callback is found quickly, deadlines polled often. One node serves every payment test that
  * needs no other properties.
  */
-final class Payments {
-    static final String ADMIN = Tokens.admin("payments-admin");
+public final class Payments {
+    public static final String ADMIN = Tokens.admin("payments-admin");
     private static BuyOnceNode shared;
 
     private Payments() {
     }
 
-    static synchronized BuyOnceNode node() {
+    public static synchronized BuyOnceNode node() {
         if (shared == null) {
             shared = start(TestDatabase.fresh(), Map.of());
             TestCatalog.define(shared.api());
@@ -34,7 +34,7 @@ final class Payments {
         return shared;
     }
 
-    static BuyOnceNode start(TestDatabase.Coordinates db, Map<String, Object> extra) {
+    public static BuyOnceNode start(TestDatabase.Coordinates db, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("buyonce.payments.sandbox.enabled", "true");
         properties.put("buyonce.payments.status-check-after", "PT1S");
@@ -44,41 +44,41 @@ final class Payments {
         return BuyOnceNode.onPostgres(db, properties);
     }
 
-    static String placeOrder(Api api, String token, String key, String productId) {
+    public static String placeOrder(Api api, String token, String key, String productId) {
         Api.Response placed = api.placeOrder(token, key, TestCatalog.order(productId, 1));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
         return placed.json().path("orderId").asText();
     }
 
-    static Api.Response requestPayment(Api api, String token, String orderId, String key, String channel) {
+    public static Api.Response requestPayment(Api api, String token, String orderId, String key, String channel) {
         return api.call("POST", "/api/orders/" + orderId + "/payments").token(token).idempotencyKey(key)
                 .json("{\"channel\":\"" + channel + "\"}").send();
     }
 
-    static String startPayment(Api api, String token, String orderId, String key, String channel) {
+    public static String startPayment(Api api, String token, String orderId, String key, String channel) {
         Api.Response created = requestPayment(api, token, orderId, key, channel);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().path("paymentId").asText();
     }
 
-    static Api.Response pay(Api api, String paymentId, String notification, boolean force) {
+    public static Api.Response pay(Api api, String paymentId, String notification, boolean force) {
         return api.call("POST", "/sandbox/payments/" + paymentId + "/pay")
                 .json("{\"notification\":\"" + notification + "\",\"force\":" + force + "}").send();
     }
 
     /** The order's status as its owner reads it, or "HTTP nnn" while the order view does not show it yet. */
-    static String orderStatus(Api api, String token, String orderId) {
+    public static String orderStatus(Api api, String token, String orderId) {
         Api.Response order = api.get("/api/orders/" + orderId, token);
         return order.status() == 200 ? order.json().path("status").asText() : "HTTP " + order.status();
     }
 
-    static void awaitOrderStatus(Api api, String token, String orderId, String status) {
+    public static void awaitOrderStatus(Api api, String token, String orderId, String status) {
         Eventually.await("order " + orderId + " " + status, Duration.ofSeconds(30),
                 () -> orderStatus(api, token, orderId), status::equals);
     }
 
     /** The attempt's status in GET /api/orders/{orderId}/payments. */
-    static String attemptStatus(Api api, String token, String orderId, String paymentId) {
+    public static String attemptStatus(Api api, String token, String orderId, String paymentId) {
         for (JsonNode attempt : api.get("/api/orders/" + orderId + "/payments", token).json()) {
             if (attempt.path("paymentId").asText().equals(paymentId)) {
                 return attempt.path("status").asText();
@@ -87,13 +87,13 @@ final class Payments {
         return "ABSENT";
     }
 
-    static void awaitAttemptStatus(Api api, String token, String orderId, String paymentId, String status) {
+    public static void awaitAttemptStatus(Api api, String token, String orderId, String paymentId, String status) {
         Eventually.await("payment " + paymentId + " " + status, Duration.ofSeconds(30),
                 () -> attemptStatus(api, token, orderId, paymentId), status::equals);
     }
 
     /** Ledger lines of one payment: CAPTURE and REFUND counts. */
-    static long ledgerLines(Api api, String paymentId, String type) {
+    public static long ledgerLines(Api api, String paymentId, String type) {
         JsonNode ledger = api.get("/sandbox/ledger", null).json();
         long count = 0;
         for (JsonNode entry : ledger) {
@@ -104,7 +104,7 @@ final class Payments {
         return count;
     }
 
-    static JsonNode reconciliation(Api api) {
+    public static JsonNode reconciliation(Api api) {
         Api.Response report = api.get("/api/admin/reconciliation", ADMIN);
         assertThat(report.status()).as(report.text()).isEqualTo(200);
         return report.json();

@@ -25,7 +25,7 @@ public final class BuyOnceNode implements AutoCloseable {
     /** The node most tests share (its own fresh PostgreSQL database, the test catalog defined). */
     public static synchronized BuyOnceNode shared() {
         if (shared == null) {
-            shared = onPostgres(TestDatabase.fresh(), Map.of());
+            shared = onPostgres(TestDatabase.fresh(), Map.of("buyonce.payments.sandbox.enabled", "true"));
             TestCatalog.define(shared.api());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.close()));
         }

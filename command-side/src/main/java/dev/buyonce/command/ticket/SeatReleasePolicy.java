@@ -1,10 +1,10 @@
 package dev.buyonce.command.ticket;
 
 import dev.buyonce.kernel.order.OrderCancelled;
-import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.ticket.ReleaseSeats;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * OrderPlaced event, the authoritative record of what it holds.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(SeatReleasePolicy.GROUP)
 class SeatReleasePolicy {
-    static final String GROUP = "seat-release";
+    static final String GROUP = "seat-release-policy";
     private final EventStore events;
     private final CommandGateway commands;
 
@@ -29,12 +30,7 @@ class SeatReleasePolicy {
 
     @EventHandler
     void on(OrderCancelled cancelled) {
-        events.readEvents(cancelled.orderId().toString()).asStream()
-                .map(message -> message.getPayload())
-                .filter(OrderPlaced.class::isInstance)
-                .map(OrderPlaced.class::cast)
-                .filter(placed -> !placed.seats().isEmpty())
-                .findFirst()
+        TicketOrders.placement(events, cancelled.orderId())
                 .ifPresent(placed -> commands.sendAndWait(new ReleaseSeats(placed.orderId(), placed.userId(),
                         placed.programId(), placed.seats(), cancelled.cancelledAt())));
     }

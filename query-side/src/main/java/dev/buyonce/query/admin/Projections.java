@@ -14,8 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The projections (every streaming processor except sagas, which act on the world and are never
- * replayed), where they stand against the head of the event log, and their rebuilds.
+ * The projections (every streaming processor except sagas and policies, which act on the world and are
+ * never replayed), where they stand against the head of the event log, and their rebuilds.
  */
 @Component
 class Projections {
@@ -111,7 +111,8 @@ class Projections {
         return position.orElse(-1);
     }
 
+    /** Sagas and policies act on the world (commands, providers); only views are rebuilt. */
     private static boolean isSaga(String processorName) {
-        return processorName.endsWith("SagaProcessor");
+        return processorName.endsWith("SagaProcessor") || processorName.endsWith("-policy");
     }
 }

@@ -2,9 +2,11 @@ package dev.buyonce.query.entitlement;
 
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.entitlement.EntitlementGranted;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.entitlement.EntitlementReservationReleased;
 import dev.buyonce.kernel.entitlement.EntitlementReserved;
+import dev.buyonce.kernel.entitlement.EntitlementRevoked;
 import dev.buyonce.kernel.entitlement.EntitlementStatus;
 import dev.buyonce.kernel.entitlement.EntitlementView;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * An entitlement as it stood at any instant, rebuilt from its events by when each took effect: a legacy
  * purchase counts from its purchase date (not from when it was imported), a reservation from when the order
- * was placed. Needs no projection, so it is always complete.
+ * was placed, a paid purchase from its payment until a refund revokes it. Needs no projection, so it is always complete.
  */
 @Component
 class EntitlementTimeline {
@@ -55,6 +57,12 @@ class EntitlementTimeline {
                     : new EntitlementView(product, EntitlementStatus.PENDING, e.orderId(), e.reservedAt(), null)));
         } else if (payload instanceof EntitlementReservationReleased e) {
             effects.add(new Effect(e.releasedAt(), sequence, s -> s.status() == EntitlementStatus.PENDING
+                    && e.orderId().equals(s.orderId()) ? EntitlementView.none(product) : s));
+        } else if (payload instanceof EntitlementGranted e) {
+            effects.add(new Effect(e.grantedAt(), sequence, s -> s.status() == EntitlementStatus.OWNED ? s
+                    : new EntitlementView(product, EntitlementStatus.OWNED, e.orderId(), e.grantedAt(), null)));
+        } else if (payload instanceof EntitlementRevoked e) {
+            effects.add(new Effect(e.revokedAt(), sequence, s -> s.status() == EntitlementStatus.OWNED
                     && e.orderId().equals(s.orderId()) ? EntitlementView.none(product) : s));
         } else if (payload instanceof PurchaseImported e) {
             effects.add(new Effect(e.purchasedAt(), sequence, s -> s.status() == EntitlementStatus.OWNED ? s

@@ -10,6 +10,7 @@ import dev.buyonce.kernel.payment.PaymentStatus;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,12 @@ class PaymentAttemptProjection {
 
     @EventHandler
     void on(PaymentRequested event, @SequenceNumber long sequence) {
-        if (repository.existsById(event.paymentId().value())) {
+        PaymentAttemptEntity row = repository.findById(event.paymentId().value())
+                .orElseGet(() -> PaymentAttemptEntity.create(event.paymentId().value()));
+        if (!row.advanceTo(sequence)) {
             return;
         }
-        PaymentAttemptEntity row = PaymentAttemptEntity.create(event.paymentId().value());
-        row.advanceTo(sequence);
+        row.flag = null;
         row.orderId = event.orderId().value();
         row.userId = event.userId().value();
         row.channel = event.channel();
@@ -66,6 +68,12 @@ class PaymentAttemptProjection {
     @EventHandler
     void on(PaymentRefunded event, @SequenceNumber long sequence) {
         change(event.paymentId(), sequence, row -> row.status = PaymentStatus.REFUNDED.name());
+    }
+
+    /** A rebuild keeps the rows (reads go on) and marks them stale; replayed events overwrite them in order. */
+    @ResetHandler
+    void reset() {
+        repository.markAllStale();
     }
 
     private void change(PaymentId paymentId, long sequence, Consumer<PaymentAttemptEntity> change) {
