@@ -7,6 +7,7 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Tokens;
 import java.net.http.HttpRequest;
@@ -52,6 +53,29 @@ class EntitlementAsOfTest {
         assertThat(asOf(node, user, COURSE, after.toString()).path("status").asText()).isEqualTo("NONE");
         assertThat(node.api().get("/api/admin/users/" + user + "/entitlements/course?asOf=not-a-date", ADMIN).code())
                 .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aPaidPurchaseIsOwnedFromItsPaymentUntilItsRefund() throws Exception {
+        BuyOnceNode node = BuyOnceNode.shared();
+        String user = newUser("refunded");
+        String token = Tokens.user(user);
+        String orderId = node.api().placeOrder(token, "k", order(LIFETIME, 1)).json().path("orderId").asText();
+        String paymentId = Payments.startPayment(node.api(), token, orderId, "p", "sandbox-card");
+        Instant beforePaying = Instant.now();
+        Payments.pay(node.api(), paymentId, "DELIVER", false);
+        Payments.awaitOrderStatus(node.api(), token, orderId, "PAID");
+        Instant whilePaid = Instant.now();
+        Thread.sleep(5);
+        node.api().post("/api/admin/orders/" + orderId + "/refund", ADMIN, "");
+        Payments.awaitOrderStatus(node.api(), token, orderId, "REFUNDED");
+        Instant afterRefund = Instant.now().plusSeconds(1);
+
+        assertThat(asOf(node, user, LIFETIME, beforePaying.toString()).path("status").asText()).isEqualTo("PENDING");
+        JsonNode paid = asOf(node, user, LIFETIME, whilePaid.toString());
+        assertThat(paid.path("status").asText()).isEqualTo("OWNED");
+        assertThat(paid.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(asOf(node, user, LIFETIME, afterRefund.toString()).path("status").asText()).isEqualTo("NONE");
     }
 
     private static JsonNode asOf(BuyOnceNode node, String user, String product, String instant) {

@@ -5,6 +5,7 @@ import static dev.buyonce.app.support.TestCatalog.newUser;
 import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.ServerSentEvents;
@@ -43,6 +44,21 @@ class LiveOrderUpdatesTest {
 
         try (ServerSentEvents reconnect = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
             assertThat(reconnect.next(Duration.ofSeconds(20)).data().path("status").asText()).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
+    void aPaidOrderShowsAwaitingPaymentThenPaid() throws Exception {
+        String token = Tokens.user(newUser("buyer"));
+        String orderId = node.api().placeOrder(token, "k", order(COFFEE, 1)).json().path("orderId").asText();
+        String paymentId = Payments.startPayment(node.api(), token, orderId, "p", "sandbox-card");
+
+        try (ServerSentEvents stream = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
+            assertThat(stream.next(Duration.ofSeconds(20)).data().path("status").asText()).isEqualTo("AWAITING_PAYMENT");
+
+            Payments.pay(node.api(), paymentId, "DELIVER", false);
+
+            assertThat(stream.next(Duration.ofSeconds(20)).data().path("status").asText()).isEqualTo("PAID");
         }
     }
 

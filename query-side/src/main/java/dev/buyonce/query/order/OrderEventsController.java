@@ -8,6 +8,7 @@ import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderView;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,15 +46,22 @@ class OrderEventsController {
         emitter.onCompletion(subscription::cancel);
         emitter.onTimeout(subscription::cancel);
         emitter.onError(error -> subscription.cancel());
-        subscription.initialResult().subscribe(view -> send(emitter, subscription, view));
-        subscription.updates().subscribe(view -> send(emitter, subscription, view), error -> emitter.complete());
+        AtomicReference<OrderView> lastSent = new AtomicReference<>();
+        subscription.initialResult().subscribe(view -> send(emitter, subscription, lastSent, view));
+        subscription.updates().subscribe(view -> send(emitter, subscription, lastSent, view), error -> emitter.complete());
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, OrderView view) {
+    /** Sends the order unless it is what the client saw last: one event per visible change. */
+    private static void send(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription,
+                             AtomicReference<OrderView> lastSent, OrderView view) {
         try {
             synchronized (emitter) {
+                if (view.equals(lastSent.get())) {
+                    return;
+                }
                 emitter.send(SseEmitter.event().name("order").data(view, MediaType.APPLICATION_JSON));
+                lastSent.set(view);
             }
         } catch (IOException | IllegalStateException gone) {
             subscription.cancel();
