@@ -7,6 +7,7 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Concurrently;
@@ -31,25 +32,44 @@ import org.junit.jupiter.api.Test;
 class ProjectionReplayTest {
     static final String ADMIN = Tokens.admin("operator");
     static final int USERS = 60;
-    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "purchase-patterns");
+    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "purchase-patterns", "payments", "seat-map");
     static BuyOnceNode node;
     static Api api;
 
     @BeforeAll
     static void start() throws Exception {
-        node = BuyOnceNode.onPostgres(TestDatabase.fresh(), Map.of());
+        node = Payments.start(TestDatabase.fresh(), Map.of());
         api = node.api();
         TestCatalog.define(api);
+        assertThat(api.post("/api/admin/programs", ADMIN, """
+                {"id":"replay-show","name":"Replay","startsAt":"2027-01-01T19:30:00Z","maxTicketsPerOrder":4,
+                 "maxTicketsPerUser":4,"categories":[{"id":"floor","name":"Floor","price":{"amount":"80.00","currency":"CNY"},
+                 "rows":[{"row":"A","seats":20},{"row":"B","seats":20}]}]}""").status()).isEqualTo(201);
         Concurrently.run(USERS, i -> {
             String token = Tokens.user("reader-" + i);
             String first = api.placeOrder(token, "a", order(i % 2 == 0 ? LIFETIME : COFFEE, 1)).json().path("orderId").asText();
-            api.placeOrder(token, "b", order(COURSE, 1));
+            String course = api.placeOrder(token, "b", order(COURSE, 1)).json().path("orderId").asText();
             api.placeOrder(token, "c", order(COFFEE, 2));
             if (i % 3 == 0) {
                 api.post("/api/orders/" + first + "/cancel", token, "");
             }
+            if (i % 4 == 1) {
+                Payments.pay(api, Payments.startPayment(api, token, course, "pay", "sandbox-card"), "DELIVER", false);
+            }
+            if (i % 5 == 0) {
+                String tickets = api.placeOrder(token, "t", "{\"programId\":\"replay-show\",\"categoryId\":\"floor\",\"quantity\":2}")
+                        .json().path("orderId").asText();
+                if (i % 10 == 0) {
+                    Payments.pay(api, Payments.startPayment(api, token, tickets, "pay-t", "sandbox-wallet"), "DELIVER", false);
+                }
+            }
             return first;
         });
+        for (int i = 1; i < USERS; i += 4) {
+            String token = Tokens.user("reader-" + i);
+            Eventually.await("course of reader-" + i + " paid", Duration.ofSeconds(60),
+                    () -> api.get("/api/entitlements/course", token).json().path("status").asText(), "OWNED"::equals);
+        }
         String imports = IntStream.range(0, 200).mapToObj(i ->
                         "{\"userId\":\"legacy-%d\",\"productId\":\"lifetime\",\"purchasedAt\":\"2019-01-01T00:00:00Z\",\"reference\":\"L%d\"}"
                                 .formatted(i, i))
@@ -92,6 +112,10 @@ class ProjectionReplayTest {
     @Test
     void replayingEveryProjectionUnderConcurrentReadsRebuildsIdenticalViews() throws Exception {
         Map<String, String> before = checksums();
+        assertThat(count("SELECT count(*) FROM seat_view WHERE status = 'SOLD'")).as("sold seats to rebuild").isPositive();
+        assertThat(count("SELECT count(*) FROM seat_view WHERE status = 'HELD'")).as("held seats to rebuild").isPositive();
+        assertThat(count("SELECT count(*) FROM payment_attempt_view WHERE status = 'CAPTURED'")).as("payments").isPositive();
+        assertThat(count("SELECT count(*) FROM order_view WHERE status = 'PAID'")).as("paid orders").isPositive();
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -132,12 +156,19 @@ class ProjectionReplayTest {
         assertThat(checksums()).isEqualTo(before);
     }
 
+    static long count(String sql) {
+        Long count = node.jdbc().queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** A checksum per view over every row, in key order. */
     static Map<String, String> checksums() {
         return Map.of(
                 "order_view", checksum("SELECT * FROM order_view ORDER BY order_id"),
                 "entitlement_view", checksum("SELECT * FROM entitlement_view ORDER BY user_id, product_id"),
-                "consumable_purchase_view", checksum("SELECT * FROM consumable_purchase_view ORDER BY order_id, product_id"));
+                "consumable_purchase_view", checksum("SELECT * FROM consumable_purchase_view ORDER BY order_id, product_id"),
+                "payment_attempt_view", checksum("SELECT * FROM payment_attempt_view ORDER BY payment_id"),
+                "seat_view", checksum("SELECT * FROM seat_view ORDER BY program_id, seat_id"));
     }
 
     static String checksum(String sql) {

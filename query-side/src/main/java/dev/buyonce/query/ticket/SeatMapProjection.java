@@ -45,10 +45,13 @@ class SeatMapProjection {
         update(event.programId(), event.seatId(), sequence, SeatStatus.SOLD, event.orderId());
     }
 
-    /** A rebuild starts from every seat FREE (the rows are the programs' own); the events then replay onto it. */
+    /**
+     * A rebuild keeps every seat's status (the map goes on answering) and marks the rows stale; each seat's
+     * events then replay onto its row in order. A seat with no events is FREE, as its program created it.
+     */
     @ResetHandler
     void reset() {
-        repository.freeAll();
+        repository.markAllStale();
         maps.clear();
     }
 

@@ -10,6 +10,6 @@ interface SeatViewRepository extends JpaRepository<SeatEntity, SeatEntity.Key> {
     List<SeatEntity> findByProgramIdOrderByPosition(String programId);
 
     @Modifying
-    @Query("UPDATE SeatEntity s SET s.status = 'FREE', s.orderId = NULL, s.lastSequence = -1")
-    void freeAll();
+    @Query("UPDATE SeatEntity s SET s.lastSequence = -1")
+    void markAllStale();
 }
