@@ -13,7 +13,7 @@ class PurchaseImportBatches {
     static final int MAX_LISTED_REJECTIONS = 1000;
     private static final int MAX_LINE_LENGTH = 4096;
 
-    private final PurchaseImportLines lines;
+    private final PurchaseImportLines.Parser lines;
     private final int batchSize;
     private final Function<ImportPurchases, List<ImportOutcome>> send;
     private final Clock clock;
@@ -26,7 +26,7 @@ class PurchaseImportBatches {
 
     PurchaseImportBatches(PurchaseImportLines lines, int batchSize, Function<ImportPurchases, List<ImportOutcome>> send,
                           Clock clock) {
-        this.lines = lines;
+        this.lines = lines.parser();
         this.batchSize = batchSize;
         this.send = send;
         this.clock = clock;

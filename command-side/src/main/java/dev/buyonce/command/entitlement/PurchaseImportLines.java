@@ -13,6 +13,10 @@ import dev.buyonce.kernel.catalog.ProductView;
 import dev.buyonce.kernel.entitlement.ImportedPurchase;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Parses and checks one NDJSON line of a purchase import. */
@@ -29,8 +33,29 @@ class PurchaseImportLines {
     record Line(String userId, String productId, String purchasedAt, String reference) {
     }
 
+    /** A parser for one import: it remembers the products it has looked up. */
+    Parser parser() {
+        return new Parser();
+    }
+
+    final class Parser {
+        private final Map<String, Optional<ProductView>> products = new HashMap<>();
+
+        ImportedPurchase parse(String text) {
+            return PurchaseImportLines.this.parse(text, id -> products.computeIfAbsent(id, this::lookUp));
+        }
+
+        private Optional<ProductView> lookUp(String productId) {
+            try {
+                return Optional.of(catalog.require(new ProductId(productId)));
+            } catch (RuleViolation e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** The purchase on this line, or an exception whose message says why it is rejected. */
-    ImportedPurchase parse(String text) {
+    private ImportedPurchase parse(String text, Function<String, Optional<ProductView>> products) {
         Line line;
         try {
             line = reader.readValue(text);
@@ -47,12 +72,8 @@ class PurchaseImportLines {
             throw new IllegalArgumentException("reference must be 1-255 characters");
         }
         Instant purchasedAt = parseInstant(line.purchasedAt());
-        ProductView product;
-        try {
-            product = catalog.require(new ProductId(line.productId()));
-        } catch (RuleViolation e) {
-            throw new IllegalArgumentException("unknown product " + line.productId());
-        }
+        ProductView product = products.apply(line.productId())
+                .orElseThrow(() -> new IllegalArgumentException("unknown product " + line.productId()));
         if (product.kind() != ProductKind.PERMANENT) {
             throw new IllegalArgumentException("product " + line.productId() + " is not permanent");
         }
