@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.ServerSentEvents;
 import dev.buyonce.app.support.Tokens;
+import dev.buyonce.kernel.order.FindOrderQuery;
 import java.time.Duration;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,26 @@ class LiveOrderUpdatesTest {
 
             assertThat(stream.next(Duration.ofSeconds(20)).data().path("status").asText()).isEqualTo("PAID");
         }
+    }
+
+    @Test
+    void aClientThatGoesAwayIsCleanedUp() throws Exception {
+        String token = Tokens.user(newUser("leaver"));
+        String orderId = node.api().placeOrder(token, "k", order(COFFEE, 1)).json().path("orderId").asText();
+        QueryUpdateEmitter emitter = node.bean(QueryUpdateEmitter.class);
+
+        try (ServerSentEvents stream = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
+            stream.next(Duration.ofSeconds(20));
+            assertThat(subscriptionsFor(emitter, orderId)).isEqualTo(1);
+        }
+
+        Eventually.await("subscription of the closed stream cancelled", () -> subscriptionsFor(emitter, orderId), n -> n == 0);
+    }
+
+    private static long subscriptionsFor(QueryUpdateEmitter emitter, String orderId) {
+        return emitter.activeSubscriptions().stream()
+                .filter(query -> query.getPayload() instanceof FindOrderQuery find && find.orderId().toString().equals(orderId))
+                .count();
     }
 
     @Test

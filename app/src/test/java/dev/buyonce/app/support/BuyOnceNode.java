@@ -56,6 +56,7 @@ public final class BuyOnceNode implements AutoCloseable {
         all.put("buyonce.node-id", "test-node-" + UUID.randomUUID());
         all.put("spring.jmx.enabled", "false");
         all.put("spring.datasource.hikari.maximum-pool-size", "12");
+        all.put("buyonce.orders.events-heartbeat", "PT0.5S");
         all.putAll(properties);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(BuyOnceApplication.class);
         if (profile != null) {

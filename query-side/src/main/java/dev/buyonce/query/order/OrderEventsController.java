@@ -6,8 +6,13 @@ import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.order.FindOrderQuery;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderView;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -28,12 +33,25 @@ class OrderEventsController {
     private final QueryGateway queries;
     private final OrderOwners owners;
     private final Duration timeout;
+    private final Duration heartbeat;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "order-events-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OrderEventsController(QueryGateway queries, OrderOwners owners,
-                          @Value("${buyonce.orders.events-timeout:PT30M}") Duration timeout) {
+                          @Value("${buyonce.orders.events-timeout:PT30M}") Duration timeout,
+                          @Value("${buyonce.orders.events-heartbeat:PT15S}") Duration heartbeat) {
         this.queries = queries;
         this.owners = owners;
         this.timeout = timeout;
+        this.heartbeat = heartbeat;
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeats.shutdownNow();
     }
 
     @GetMapping(path = "/api/orders/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -43,13 +61,30 @@ class OrderEventsController {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         SubscriptionQueryResult<OrderView, OrderView> subscription =
                 queries.subscriptionQuery(new FindOrderQuery(id, user), OrderView.class, OrderView.class);
-        emitter.onCompletion(subscription::cancel);
         emitter.onTimeout(subscription::cancel);
         emitter.onError(error -> subscription.cancel());
         AtomicReference<OrderView> lastSent = new AtomicReference<>();
         subscription.initialResult().subscribe(view -> send(emitter, subscription, lastSent, view));
         subscription.updates().subscribe(view -> send(emitter, subscription, lastSent, view), error -> emitter.complete());
+        // A client that went away is only noticed when something is written: a comment line now and then finds it.
+        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> keepAlive(emitter, subscription),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> {
+            beat.cancel(false);
+            subscription.cancel();
+        });
         return emitter;
+    }
+
+    private static void keepAlive(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+        try {
+            synchronized (emitter) {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            }
+        } catch (IOException | IllegalStateException gone) {
+            subscription.cancel();
+            emitter.completeWithError(gone);
+        }
     }
 
     /** Sends the order unless it is what the client saw last: one event per visible change. */
