@@ -5,15 +5,14 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import dev.buyonce.query.ProjectionRow;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "entitlement_view")
-class EntitlementEntity implements Persistable<EntitlementEntity.Key> {
+class EntitlementEntity extends ProjectionRow<EntitlementEntity.Key> {
 
     @Embeddable
     record Key(@Column(name = "user_id") String userId, @Column(name = "product_id") String productId)
@@ -27,28 +26,18 @@ class EntitlementEntity implements Persistable<EntitlementEntity.Key> {
     UUID orderId;
     Instant since;
     String reference;
-    @Column(name = "last_sequence")
-    long lastSequence = -1;
-    @Transient
-    private boolean fresh;
 
     protected EntitlementEntity() {
     }
 
-    static EntitlementEntity create(Key key) {
-        EntitlementEntity entity = new EntitlementEntity();
-        entity.key = key;
-        entity.fresh = true;
-        return entity;
+    private EntitlementEntity(boolean fresh) {
+        super(fresh);
     }
 
-    /** Applies a change carried by the event with this sequence number, unless it was applied already. */
-    boolean advanceTo(long sequence) {
-        if (sequence <= lastSequence) {
-            return false;
-        }
-        lastSequence = sequence;
-        return true;
+    static EntitlementEntity create(Key key) {
+        EntitlementEntity entity = new EntitlementEntity(true);
+        entity.key = key;
+        return entity;
     }
 
     @Override
@@ -56,8 +45,4 @@ class EntitlementEntity implements Persistable<EntitlementEntity.Key> {
         return key;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 }

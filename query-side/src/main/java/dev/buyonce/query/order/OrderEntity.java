@@ -4,15 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import dev.buyonce.query.ProjectionRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "order_view")
-class OrderEntity implements Persistable<UUID> {
+class OrderEntity extends ProjectionRow<UUID> {
     @Id
     @Column(name = "order_id")
     UUID orderId;
@@ -28,18 +27,15 @@ class OrderEntity implements Persistable<UUID> {
     Instant createdAt;
     @Column(name = "payment_deadline")
     Instant paymentDeadline;
-    @Column(name = "last_sequence")
-    long lastSequence;
     /** JSON array of seat ids; null for an order without seats. */
     String seats;
-    @Transient
-    private boolean fresh;
 
     protected OrderEntity() {
     }
 
     OrderEntity(UUID orderId, String userId, String status, String items, BigDecimal totalAmount,
                 String totalCurrency, Instant createdAt, Instant paymentDeadline, long lastSequence) {
+        super(true);
         this.orderId = orderId;
         this.userId = userId;
         this.status = status;
@@ -48,22 +44,12 @@ class OrderEntity implements Persistable<UUID> {
         this.totalCurrency = totalCurrency;
         this.createdAt = createdAt;
         this.paymentDeadline = paymentDeadline;
-        this.lastSequence = lastSequence;
-        this.fresh = true;
+        advanceTo(lastSequence);
     }
 
     OrderEntity withSeats(String seats) {
         this.seats = seats;
         return this;
-    }
-
-    /** Applies a change carried by the event with this sequence number, unless it was applied already. */
-    boolean advanceTo(long sequence) {
-        if (sequence <= lastSequence) {
-            return false;
-        }
-        lastSequence = sequence;
-        return true;
     }
 
     void overwriteWith(OrderEntity placed) {
@@ -82,8 +68,4 @@ class OrderEntity implements Persistable<UUID> {
         return orderId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 }

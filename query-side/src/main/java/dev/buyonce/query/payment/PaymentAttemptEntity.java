@@ -4,15 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import dev.buyonce.query.ProjectionRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "payment_attempt_view")
-class PaymentAttemptEntity implements Persistable<UUID> {
+class PaymentAttemptEntity extends ProjectionRow<UUID> {
     @Id
     @Column(name = "payment_id")
     UUID paymentId;
@@ -27,28 +26,18 @@ class PaymentAttemptEntity implements Persistable<UUID> {
     @Column(name = "requested_at")
     Instant requestedAt;
     String flag;
-    @Column(name = "last_sequence")
-    long lastSequence = -1;
-    @Transient
-    private boolean fresh;
 
     protected PaymentAttemptEntity() {
     }
 
-    static PaymentAttemptEntity create(UUID paymentId) {
-        PaymentAttemptEntity entity = new PaymentAttemptEntity();
-        entity.paymentId = paymentId;
-        entity.fresh = true;
-        return entity;
+    private PaymentAttemptEntity(boolean fresh) {
+        super(fresh);
     }
 
-    /** Applies a change carried by the order event with this sequence number, unless it was applied already. */
-    boolean advanceTo(long sequence) {
-        if (sequence <= lastSequence) {
-            return false;
-        }
-        lastSequence = sequence;
-        return true;
+    static PaymentAttemptEntity create(UUID paymentId) {
+        PaymentAttemptEntity entity = new PaymentAttemptEntity(true);
+        entity.paymentId = paymentId;
+        return entity;
     }
 
     @Override
@@ -56,8 +45,4 @@ class PaymentAttemptEntity implements Persistable<UUID> {
         return paymentId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 }

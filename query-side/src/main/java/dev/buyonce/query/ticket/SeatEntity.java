@@ -1,5 +1,6 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "seat_view")
 @IdClass(SeatEntity.Key.class)
-class SeatEntity {
+class SeatEntity extends ProjectionRow<SeatEntity.Key> {
     @Id
     @Column(name = "program_id")
     String programId;
@@ -28,8 +29,6 @@ class SeatEntity {
     String status;
     @Column(name = "order_id")
     UUID orderId;
-    @Column(name = "last_sequence")
-    long lastSequence;
 
     record Key(String programId, String seatId) implements Serializable {
     }
@@ -38,6 +37,7 @@ class SeatEntity {
     }
 
     SeatEntity(String programId, String seatId, String categoryId, String row, int number, int position) {
+        super(true);
         this.programId = programId;
         this.seatId = seatId;
         this.categoryId = categoryId;
@@ -45,15 +45,11 @@ class SeatEntity {
         this.number = number;
         this.position = position;
         this.status = "FREE";
-        this.lastSequence = -1;
     }
 
-    /** Applies the change of the seat's event with this sequence number, unless it was applied already. */
-    boolean advanceTo(long sequence) {
-        if (sequence <= lastSequence) {
-            return false;
-        }
-        lastSequence = sequence;
-        return true;
+    @Override
+    public Key getId() {
+        return new Key(programId, seatId);
     }
+
 }
