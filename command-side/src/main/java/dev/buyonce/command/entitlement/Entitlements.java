@@ -59,8 +59,8 @@ class Entitlements implements EntitlementReservations, EntitlementOwnership {
     }
 
     /**
-     * @param fresh true when the caller knows no event stream exists for this entitlement yet: it is then
-     *              created without reading its history (see {@link KnownEntitlements})
+     * @param fresh true when the caller assumes no event stream exists for this entitlement yet: it is then
+     *              created without reading its history (and the unit of work fails if one exists after all)
      */
     ImportOutcome importPurchase(ImportPurchase command, boolean fresh) {
         if (!fresh) {

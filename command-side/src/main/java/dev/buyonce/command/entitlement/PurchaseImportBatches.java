@@ -62,7 +62,7 @@ class PurchaseImportBatches {
         if (batch.isEmpty()) {
             return;
         }
-        for (ImportOutcome outcome : send.apply(new ImportPurchases(batch, clock.instant()))) {
+        for (ImportOutcome outcome : send.apply(new ImportPurchases(batch, clock.instant(), true))) {
             if (outcome == ImportOutcome.IMPORTED) {
                 imported++;
             } else {

@@ -9,8 +9,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import dev.buyonce.kernel.entitlement.ImportOutcome;
+import dev.buyonce.kernel.entitlement.ImportPurchases;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +38,19 @@ class PurchaseImportController {
         this.clock = clock;
     }
 
+    /** Optimistically as all-new entitlements; if one existed, again reading each entitlement's history. */
+    private List<ImportOutcome> record(ImportPurchases batch) {
+        try {
+            return commands.sendAndWait(batch);
+        } catch (AggregateStreamCreationException | ConcurrencyException someExisted) {
+            ImportPurchases careful = new ImportPurchases(batch.purchases(), batch.importedAt(), false);
+            return retry.send(() -> commands.<List<ImportOutcome>>sendAndWait(careful));
+        }
+    }
+
     @PostMapping("/api/admin/imports/purchases")
     PurchaseImportReport importPurchases(HttpServletRequest request) throws IOException {
-        PurchaseImportBatches batches = new PurchaseImportBatches(lines, BATCH,
-                command -> retry.send(() -> commands.<List<ImportOutcome>>sendAndWait(command)), clock);
+        PurchaseImportBatches batches = new PurchaseImportBatches(lines, BATCH, this::record, clock);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PurchaseImportHandler {
     private final Entitlements entitlements;
-    private final KnownEntitlements known;
 
-    PurchaseImportHandler(Entitlements entitlements, KnownEntitlements known) {
+    PurchaseImportHandler(Entitlements entitlements) {
         this.entitlements = entitlements;
-        this.known = known;
     }
 
     /** @return one outcome per purchase, in the order given */
@@ -30,7 +28,6 @@ class PurchaseImportHandler {
     List<ImportOutcome> handle(ImportPurchases command) {
         List<ImportedPurchase> purchases = command.purchases();
         List<ImportPurchase> commands = purchases.stream().map(p -> new ImportPurchase(p, command.importedAt())).toList();
-        Set<String> existing = known.existing(commands.stream().map(ImportPurchase::entitlementId).toList());
         Set<EntitlementId> createdHere = new HashSet<>();
         ImportOutcome[] outcomes = new ImportOutcome[purchases.size()];
         // Lock aggregates in id order, so two overlapping imports cannot deadlock each other.
@@ -38,7 +35,7 @@ class PurchaseImportHandler {
                 .sorted(Comparator.comparing(i -> commands.get(i).entitlementId().value()))
                 .forEach(i -> {
                     EntitlementId id = commands.get(i).entitlementId();
-                    boolean fresh = !existing.contains(id.toString()) && createdHere.add(id);
+                    boolean fresh = command.assumeNew() && createdHere.add(id);
                     outcomes[i] = entitlements.importPurchase(commands.get(i), fresh);
                 });
         return Arrays.asList(outcomes);
