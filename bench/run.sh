@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# BuyOnce benchmarks: builds what it needs, creates fresh PostgreSQL databases on 127.0.0.1:5432, starts
+# BuyOnce and the CRUD baseline on loopback ports, drives them with the Java load generator, prints the
+# markdown table, writes bench/results/latest.json, then stops what it started and drops its databases.
+#
+#   bench/run.sh            full run (under 30 minutes on 2 cores)
+#   bench/run.sh --quick    quick run (under 6 minutes on 2 cores)
+#   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+MODE=full
+BUILD=1
+PROFILE=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) MODE=quick ;;
+        --no-build) BUILD=0 ;;
+        --profile) PROFILE=1 ;;
+        *) echo "unknown option $arg (use --quick, --no-build, --profile)" >&2; exit 2 ;;
+    esac
+done
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt -d postgres)
+RUN_ID="bench_$(date +%s)_$$"
+DBS=("${RUN_ID}_buyonce" "${RUN_ID}_crud" "${RUN_ID}_raw")
+WORK="$ROOT/bench/target/run"
+RESULTS="$ROOT/bench/results"
+# Same heap and pool for both services, so neither is favoured; recorded in BENCHMARKS.md.
+SERVICE_JVM=(-Xmx512m -XX:+UseG1GC)
+POOL=16
+if [ "$MODE" = quick ]; then BENCH_LIMIT=330; else BENCH_LIMIT=1700; fi
+PIDS=()
+
+log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
+
+cleanup() {
+    local status=$?
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    done
+    for db in "${DBS[@]}"; do
+        "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null || log "could not drop $db"
+    done
+    log "stopped services, dropped ${DBS[*]}"
+    exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 20000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
+await_http() { # name url [header]
+    local name=$1 url=$2 header=${3:-X-Probe: 1}
+    for _ in $(seq 1 240); do
+        if curl -fsS -o /dev/null -m 2 -H "$header" "$url" 2>/dev/null; then
+            return 0
+        fi
+        sleep 0.5
+    done
+    log "$name did not answer at $url within 120 s; see $WORK/$name.log"
+    return 1
+}
+
+started=$(date +%s)
+mkdir -p "$WORK" "$RESULTS"
+if [ "$BUILD" = 1 ]; then
+    log "building (mvn -q -DskipTests package)"
+    (cd "$ROOT" && mvn -q -DskipTests package)
+fi
+
+for db in "${DBS[@]}"; do
+    "${PSQL[@]}" -c "CREATE DATABASE $db"
+done
+url() { echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$1"; }
+
+SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+APP_PORT=$(free_port)
+CRUD_PORT=$(free_port)
+APP_JVM=("${SERVICE_JVM[@]}")
+if [ "$PROFILE" = 1 ]; then
+    APP_JVM+=(-XX:+FlightRecorder "-XX:StartFlightRecording=filename=$WORK/buyonce.jfr,settings=profile,dumponexit=true")
+fi
+
+log "starting BuyOnce on 127.0.0.1:$APP_PORT"
+java "${APP_JVM[@]}" -jar "$ROOT/app/target/buyonce.jar" \
+    --spring.profiles.active=postgres \
+    --spring.datasource.url="$(url "${DBS[0]}")" \
+    --spring.datasource.hikari.maximum-pool-size=$POOL \
+    --buyonce.security.jwt-secret="$SECRET" \
+    --server.address=127.0.0.1 --server.port="$APP_PORT" \
+    --server.tomcat.accept-count=1000 \
+    --spring.jmx.enabled=false \
+    >"$WORK/buyonce.log" 2>&1 &
+APP_PID=$!
+PIDS+=("$APP_PID")
+
+log "starting the CRUD baseline on 127.0.0.1:$CRUD_PORT"
+java "${SERVICE_JVM[@]}" -jar "$ROOT/bench/crud-baseline/target/crud-baseline.jar" \
+    --spring.datasource.url="$(url "${DBS[1]}")" \
+    --spring.datasource.hikari.maximum-pool-size=$POOL \
+    --server.address=127.0.0.1 --server.port="$CRUD_PORT" \
+    --server.tomcat.accept-count=1000 \
+    --spring.jmx.enabled=false \
+    >"$WORK/crud-baseline.log" 2>&1 &
+PIDS+=("$!")
+
+await_http buyonce "http://127.0.0.1:$APP_PORT/actuator/health"
+await_http crud-baseline "http://127.0.0.1:$CRUD_PORT/ownership/probe" "X-User: probe"
+log "both services up after $(( $(date +%s) - started )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT-dirty"; fi
+
+BENCH_ARGS=(--buyonce-url="http://127.0.0.1:$APP_PORT" --crud-url="http://127.0.0.1:$CRUD_PORT"
+    --buyonce-db="$(url "${DBS[0]}")" --crud-db="$(url "${DBS[1]}")" --raw-db="$(url "${DBS[2]}")"
+    --jwt-secret="$SECRET" --buyonce-pid="$APP_PID" --commit="$COMMIT" --output="$RESULTS/latest.json")
+[ "$MODE" = quick ] && BENCH_ARGS+=(--quick)
+
+timeout "$BENCH_LIMIT" java -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
+    dev.buyonce.bench.Bench "${BENCH_ARGS[@]}" | tee "$WORK/latest.md"
+
+if [ "$PROFILE" = 1 ]; then
+    jcmd "$APP_PID" JFR.dump name=1 filename="$WORK/buyonce.jfr" >/dev/null 2>&1 || true
+    log "JFR recording: $WORK/buyonce.jfr (jfr print --events jdk.ExecutionSample ...)"
+fi
+log "$MODE run finished in $(( $(date +%s) - started )) s"

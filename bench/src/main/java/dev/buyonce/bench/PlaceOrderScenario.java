@@ -1,0 +1,63 @@
+package dev.buyonce.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Scenario 1 (place-order) and 6 (memory): 32 clients placing consumable orders with 20% retried keys,
+ * against BuyOnce, the raw-SQL floor and the CRUD baseline, one after the other on the same machine.
+ */
+final class PlaceOrderScenario implements Scenario {
+    static final int CLIENTS = 32;
+
+    @Override
+    public String name() {
+        return "place-order";
+    }
+
+    @Override
+    public List<ScenarioResult> run(BenchContext context) throws Exception {
+        BenchConfig config = context.config();
+        context.defineProduct(BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
+        ClosedLoop loop = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(8), Duration.ofSeconds(20)),
+                config.pick(Duration.ofSeconds(20), Duration.ofSeconds(60)), 200_000);
+
+        ScenarioResult buyOnce;
+        ScenarioResult memory = ScenarioResult.named("memory");
+        try (RssProbe rss = new RssProbe(config.buyOncePid())) {
+            buyOnce = measure(loop, new BuyOnceOrders(context, CLIENTS), "place-order");
+            memory.with("peak_rss_mb", rss.peakMb()).with("during", "place-order (BuyOnce)").with("method", rss.method());
+        }
+        long orderEvents = context.buyOnceDb().count(
+                "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderPlaced'");
+        long orders = context.buyOnceDb().count(
+                "SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry WHERE payload_type LIKE '%.OrderPlaced'");
+        long keys = (long) buyOnce.get("keys_sent");
+        buyOnce.with("duplicates", (orderEvents - orders) + Math.max(0, orders - keys))
+                .with("orders_in_store", orders);
+
+        ScenarioResult raw = measure(loop, new RawSqlOrders(context.rawDb(), CLIENTS), "place-order:raw-sql-baseline");
+        ScenarioResult crud = measure(loop, new CrudOrders(context), "place-order:crud-baseline");
+        double ours = (double) buyOnce.get("throughput");
+        buyOnce.with("ratio_vs_raw_sql", ours / (double) raw.get("throughput"))
+                .with("ratio_vs_crud", ours / (double) crud.get("throughput"));
+        return List.of(buyOnce, raw, crud, memory);
+    }
+
+    private static ScenarioResult measure(ClosedLoop loop, OrderTarget target, String name) throws Exception {
+        System.err.printf("place-order: %s ...%n", target.name());
+        Latency latency = new Latency();
+        try (target; OrderLoad load = new OrderLoad(target)) {
+            ClosedLoop.Outcome outcome = loop.run(load, latency);
+            return ScenarioResult.named(name)
+                    .measured(outcome.perSecond(load.answered.get()), latency)
+                    .with("orders_per_s", outcome.perSecond(load.created.get()))
+                    .with("requests", latency.count())
+                    .with("replayed", load.replayed.get())
+                    .with("failed", load.failed.get())
+                    .with("inconsistent", load.inconsistent.get())
+                    .with("max_ms", latency.maxMillis())
+                    .with("keys_sent", load.keys.get());
+        }
+    }
+}
