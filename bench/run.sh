@@ -5,19 +5,22 @@
 #
 #   bench/run.sh            full run (under 30 minutes on 2 cores)
 #   bench/run.sh --quick    quick run (under 6 minutes on 2 cores)
-#   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run)
+#   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run),
+#            --only=<scenario> (run one scenario, e.g. while profiling; results then cover that one only)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 MODE=full
 BUILD=1
 PROFILE=0
+ONLY=""
 for arg in "$@"; do
     case "$arg" in
         --quick) MODE=quick ;;
         --no-build) BUILD=0 ;;
         --profile) PROFILE=1 ;;
-        *) echo "unknown option $arg (use --quick, --no-build, --profile)" >&2; exit 2 ;;
+        --only=*) ONLY="${arg#--only=}" ;;
+        *) echo "unknown option $arg (use --quick, --no-build, --profile, --only=<scenario>)" >&2; exit 2 ;;
     esac
 done
 
@@ -31,6 +34,9 @@ RESULTS="$ROOT/bench/results"
 # Same heap and pool for both services, so neither is favoured; recorded in BENCHMARKS.md.
 SERVICE_JVM=(-Xmx512m -XX:+UseG1GC)
 POOL=16
+# Extra BuyOnce properties for experiments, e.g. BUYONCE_EXTRA="--axon.eventhandling.processors.orders.batch-size=10"
+read -r -a BUYONCE_EXTRA_ARGS <<<"${BUYONCE_EXTRA:-}"
+
 if [ "$MODE" = quick ]; then BENCH_LIMIT=330; else BENCH_LIMIT=1700; fi
 PIDS=()
 
@@ -107,6 +113,7 @@ java "${APP_JVM[@]}" -jar "$ROOT/app/target/buyonce.jar" \
     --server.address=127.0.0.1 --server.port="$APP_PORT" \
     --server.tomcat.accept-count=1000 \
     --spring.jmx.enabled=false \
+    "${BUYONCE_EXTRA_ARGS[@]}" \
     >"$WORK/buyonce.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
@@ -119,7 +126,8 @@ java "${SERVICE_JVM[@]}" -jar "$ROOT/bench/crud-baseline/target/crud-baseline.ja
     --server.tomcat.accept-count=1000 \
     --spring.jmx.enabled=false \
     >"$WORK/crud-baseline.log" 2>&1 &
-PIDS+=("$!")
+CRUD_PID=$!
+PIDS+=("$CRUD_PID")
 
 await_http buyonce "http://127.0.0.1:$APP_PORT/actuator/health"
 await_http crud-baseline "http://127.0.0.1:$CRUD_PORT/ownership/probe" "X-User: probe"
@@ -130,8 +138,9 @@ if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" 
 
 BENCH_ARGS=(--buyonce-url="http://127.0.0.1:$APP_PORT" --crud-url="http://127.0.0.1:$CRUD_PORT"
     --buyonce-db="$(url "${DBS[0]}")" --crud-db="$(url "${DBS[1]}")" --raw-db="$(url "${DBS[2]}")"
-    --jwt-secret="$SECRET" --buyonce-pid="$APP_PID" --commit="$COMMIT" --output="$RESULTS/latest.json")
+    --jwt-secret="$SECRET" --buyonce-pid="$APP_PID" --crud-pid="$CRUD_PID" --commit="$COMMIT" --output="$RESULTS/latest.json")
 [ "$MODE" = quick ] && BENCH_ARGS+=(--quick)
+[ -n "$ONLY" ] && BENCH_ARGS+=(--only="$ONLY" --output="$WORK/only-$ONLY.json")
 
 timeout "$BENCH_LIMIT" java -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
     dev.buyonce.bench.Bench "${BENCH_ARGS[@]}" | tee "$WORK/latest.md"

@@ -25,6 +25,9 @@ public final class Bench {
         Map<String, Object> machine = Machine.describe(context.buyOnceDb(), config.quick());
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : SCENARIOS) {
+            if (!config.includes(scenario.name())) {
+                continue;
+            }
             long start = System.nanoTime();
             System.err.printf("== %s (load average %s)%n", scenario.name(), Machine.loadAverage());
             results.addAll(scenario.run(context));

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code --name=value} arguments so the generator never guesses a port or a database.
  */
 record BenchConfig(boolean quick, String buyOnceUrl, String crudUrl, String buyOnceDb, String crudDb, String rawDb,
-                   String jwtSecret, long buyOncePid, String commit, String output) {
+                   String jwtSecret, long buyOncePid, long crudPid, String commit, String output, String only) {
 
     static BenchConfig parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -22,8 +22,9 @@ record BenchConfig(boolean quick, String buyOnceUrl, String crudUrl, String buyO
         return new BenchConfig(Boolean.parseBoolean(values.getOrDefault("quick", "false")),
                 require(values, "buyonce-url"), require(values, "crud-url"), require(values, "buyonce-db"),
                 require(values, "crud-db"), require(values, "raw-db"), require(values, "jwt-secret"),
-                Long.parseLong(values.getOrDefault("buyonce-pid", "0")), values.getOrDefault("commit", "unknown"),
-                values.getOrDefault("output", "bench/results/latest.json"));
+                Long.parseLong(values.getOrDefault("buyonce-pid", "0")), Long.parseLong(values.getOrDefault("crud-pid", "0")),
+                values.getOrDefault("commit", "unknown"),
+                values.getOrDefault("output", "bench/results/latest.json"), values.getOrDefault("only", ""));
     }
 
     private static String require(Map<String, String> values, String name) {
@@ -32,6 +33,11 @@ record BenchConfig(boolean quick, String buyOnceUrl, String crudUrl, String buyO
             throw new IllegalArgumentException("missing --" + name + "=...");
         }
         return value;
+    }
+
+    /** Whether this run includes the scenario: all do, unless {@code --only=name} picked one (for profiling). */
+    boolean includes(String scenario) {
+        return only.isBlank() || only.equals(scenario);
     }
 
     /** The quick value in quick mode, the full one otherwise. */

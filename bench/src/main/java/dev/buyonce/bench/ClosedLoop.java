@@ -41,7 +41,15 @@ final class ClosedLoop {
 
     /** Runs the warm-up, then the measured phase, recording into {@code latency}. */
     Outcome run(Step step, Latency latency) throws Exception {
+        warmUp(step);
+        return measure(step, latency);
+    }
+
+    void warmUp(Step step) throws Exception {
         phase(step, null, warmUp, WARM_UP_ITERATIONS);
+    }
+
+    Outcome measure(Step step, Latency latency) throws Exception {
         return phase(step, latency, measure, 0);
     }
 

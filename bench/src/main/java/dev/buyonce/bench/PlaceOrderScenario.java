@@ -25,7 +25,7 @@ final class PlaceOrderScenario implements Scenario {
         ScenarioResult buyOnce;
         ScenarioResult memory = ScenarioResult.named("memory");
         try (RssProbe rss = new RssProbe(config.buyOncePid())) {
-            buyOnce = measure(loop, new BuyOnceOrders(context, CLIENTS), "place-order");
+            buyOnce = measure(loop, new BuyOnceOrders(context, CLIENTS), "place-order", config.buyOncePid());
             memory.with("peak_rss_mb", rss.peakMb()).with("during", "place-order (BuyOnce)").with("method", rss.method());
         }
         long orderEvents = context.buyOnceDb().count(
@@ -36,21 +36,27 @@ final class PlaceOrderScenario implements Scenario {
         buyOnce.with("duplicates", (orderEvents - orders) + Math.max(0, orders - keys))
                 .with("orders_in_store", orders);
 
-        ScenarioResult raw = measure(loop, new RawSqlOrders(context.rawDb(), CLIENTS), "place-order:raw-sql-baseline");
-        ScenarioResult crud = measure(loop, new CrudOrders(context), "place-order:crud-baseline");
+        ScenarioResult raw = measure(loop, new RawSqlOrders(context.rawDb(), CLIENTS), "place-order:raw-sql-baseline", 0);
+        ScenarioResult crud = measure(loop, new CrudOrders(context), "place-order:crud-baseline", config.crudPid());
         double ours = (double) buyOnce.get("throughput");
         buyOnce.with("ratio_vs_raw_sql", ours / (double) raw.get("throughput"))
                 .with("ratio_vs_crud", ours / (double) crud.get("throughput"));
         return List.of(buyOnce, raw, crud, memory);
     }
 
-    private static ScenarioResult measure(ClosedLoop loop, OrderTarget target, String name) throws Exception {
+    /** Measures one target; {@code servicePid} is the process serving it (0: none, the bench itself talks SQL). */
+    private static ScenarioResult measure(ClosedLoop loop, OrderTarget target, String name, long servicePid)
+            throws Exception {
         System.err.printf("place-order: %s ...%n", target.name());
         Latency latency = new Latency();
         try (target; OrderLoad load = new OrderLoad(target)) {
-            ClosedLoop.Outcome outcome = loop.run(load, latency);
+            loop.warmUp(load);
+            ProcessCpu cpu = new ProcessCpu(servicePid);
+            ClosedLoop.Outcome outcome = loop.measure(load, latency);
+            double cpuMillis = cpu.usedMillis();
             return ScenarioResult.named(name)
                     .measured(outcome.perSecond(load.answered.get()), latency)
+                    .with("service_cpu_ms_per_request", cpuMillis < 0 ? "n/a" : cpuMillis / latency.count())
                     .with("orders_per_s", outcome.perSecond(load.created.get()))
                     .with("requests", latency.count())
                     .with("replayed", load.replayed.get())
