@@ -28,12 +28,12 @@ PG_HOST=127.0.0.1
 PG_PORT=5432
 PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt -d postgres)
 RUN_ID="bench_$(date +%s)_$$"
-DBS=("${RUN_ID}_buyonce" "${RUN_ID}_crud" "${RUN_ID}_raw")
+DBS=("${RUN_ID}_buyonce" "${RUN_ID}_buyonce_small" "${RUN_ID}_crud" "${RUN_ID}_crud_small" "${RUN_ID}_raw")
 WORK="$ROOT/bench/target/run"
 RESULTS="$ROOT/bench/results"
 # Same heap and pool for both services, so neither is favoured; recorded in BENCHMARKS.md.
 SERVICE_JVM=(-Xmx512m -XX:+UseG1GC)
-POOL=16
+POOL=10
 # Extra BuyOnce properties for experiments, e.g. BUYONCE_EXTRA="--axon.eventhandling.processors.orders.batch-size=10"
 read -r -a BUYONCE_EXTRA_ARGS <<<"${BUYONCE_EXTRA:-}"
 
@@ -97,48 +97,54 @@ done
 url() { echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$1"; }
 
 SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-APP_PORT=$(free_port)
-CRUD_PORT=$(free_port)
+BENCH_ARGS=(--jwt-secret="$SECRET" --raw-db="$(url "${DBS[4]}")")
+# Same flags for every instance of both systems: small pools that grow on demand and shrink when idle, so
+# four services and the raw-SQL connections stay well inside PostgreSQL's max_connections.
+COMMON_ARGS=(--spring.datasource.hikari.maximum-pool-size=$POOL --spring.datasource.hikari.minimum-idle=2
+    --spring.datasource.hikari.idle-timeout=30000 --server.address=127.0.0.1 --server.tomcat.accept-count=1000
+    --spring.jmx.enabled=false)
+
+start_service() { # name db jar jvm-flags... -- app-args...
+    local name=$1 db=$2 jar=$3 port
+    shift 3
+    local jvm=() args=()
+    while [ "$1" != "--" ]; do jvm+=("$1"); shift; done
+    shift
+    args=("$@")
+    port=$(free_port)
+    log "starting $name on 127.0.0.1:$port"
+    java "${jvm[@]}" -jar "$jar" --spring.datasource.url="$(url "$db")" --server.port="$port" \
+        "${COMMON_ARGS[@]}" "${args[@]}" >"$WORK/$name.log" 2>&1 &
+    PIDS+=("$!")
+    BENCH_ARGS+=(--"$name"-url="http://127.0.0.1:$port" --"$name"-db="$(url "$db")" --"$name"-pid="$!")
+    STARTED+=("$name http://127.0.0.1:$port")
+}
+
+STARTED=()
 APP_JVM=("${SERVICE_JVM[@]}")
 if [ "$PROFILE" = 1 ]; then
     APP_JVM+=(-XX:+FlightRecorder "-XX:StartFlightRecording=filename=$WORK/buyonce.jfr,settings=profile,dumponexit=true")
 fi
+BUYONCE_ARGS=(--spring.profiles.active=postgres --buyonce.security.jwt-secret="$SECRET" "${BUYONCE_EXTRA_ARGS[@]}")
+start_service buyonce "${DBS[0]}" "$ROOT/app/target/buyonce.jar" "${APP_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
+start_service buyonce-small "${DBS[1]}" "$ROOT/app/target/buyonce.jar" "${SERVICE_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
+start_service crud "${DBS[2]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
+start_service crud-small "${DBS[3]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
+APP_PID=${PIDS[0]}
 
-log "starting BuyOnce on 127.0.0.1:$APP_PORT"
-java "${APP_JVM[@]}" -jar "$ROOT/app/target/buyonce.jar" \
-    --spring.profiles.active=postgres \
-    --spring.datasource.url="$(url "${DBS[0]}")" \
-    --spring.datasource.hikari.maximum-pool-size=$POOL \
-    --buyonce.security.jwt-secret="$SECRET" \
-    --server.address=127.0.0.1 --server.port="$APP_PORT" \
-    --server.tomcat.accept-count=1000 \
-    --spring.jmx.enabled=false \
-    "${BUYONCE_EXTRA_ARGS[@]}" \
-    >"$WORK/buyonce.log" 2>&1 &
-APP_PID=$!
-PIDS+=("$APP_PID")
-
-log "starting the CRUD baseline on 127.0.0.1:$CRUD_PORT"
-java "${SERVICE_JVM[@]}" -jar "$ROOT/bench/crud-baseline/target/crud-baseline.jar" \
-    --spring.datasource.url="$(url "${DBS[1]}")" \
-    --spring.datasource.hikari.maximum-pool-size=$POOL \
-    --server.address=127.0.0.1 --server.port="$CRUD_PORT" \
-    --server.tomcat.accept-count=1000 \
-    --spring.jmx.enabled=false \
-    >"$WORK/crud-baseline.log" 2>&1 &
-CRUD_PID=$!
-PIDS+=("$CRUD_PID")
-
-await_http buyonce "http://127.0.0.1:$APP_PORT/actuator/health"
-await_http crud-baseline "http://127.0.0.1:$CRUD_PORT/ownership/probe" "X-User: probe"
-log "both services up after $(( $(date +%s) - started )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for service in "${STARTED[@]}"; do
+    read -r name address <<<"$service"
+    case "$name" in
+        buyonce*) await_http "$name" "$address/actuator/health" ;;
+        *) await_http "$name" "$address/ownership/probe" "X-User: probe" ;;
+    esac
+done
+log "services up after $(( $(date +%s) - started )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT-dirty"; fi
 
-BENCH_ARGS=(--buyonce-url="http://127.0.0.1:$APP_PORT" --crud-url="http://127.0.0.1:$CRUD_PORT"
-    --buyonce-db="$(url "${DBS[0]}")" --crud-db="$(url "${DBS[1]}")" --raw-db="$(url "${DBS[2]}")"
-    --jwt-secret="$SECRET" --buyonce-pid="$APP_PID" --crud-pid="$CRUD_PID" --commit="$COMMIT" --output="$RESULTS/latest.json")
+BENCH_ARGS+=(--commit="$COMMIT" --output="$RESULTS/latest.json")
 [ "$MODE" = quick ] && BENCH_ARGS+=(--quick)
 [ -n "$ONLY" ] && BENCH_ARGS+=(--only="$ONLY" --output="$WORK/only-$ONLY.json")
 

@@ -22,7 +22,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.parse(args);
         BenchContext context = BenchContext.of(config);
-        Map<String, Object> machine = Machine.describe(context.buyOnceDb(), config.quick());
+        Map<String, Object> machine = Machine.describe(context.buyOnce().db(), config.quick());
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : SCENARIOS) {
             if (!config.includes(scenario.name())) {

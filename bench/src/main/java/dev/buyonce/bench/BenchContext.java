@@ -1,18 +1,22 @@
 package dev.buyonce.bench;
 
-/** What every scenario gets: the settings, clients for both services, the databases and token signing. */
-record BenchContext(BenchConfig config, Http buyOnce, Http crud, Database buyOnceDb, Database crudDb,
+/**
+ * What every scenario gets: the settings, the services run.sh started, the raw-SQL database and token
+ * signing. BuyOnce and the CRUD baseline each run twice: the main instances take the load and the large
+ * purchase history, the small ones keep the small history, so both sizes can be measured interleaved.
+ */
+record BenchContext(BenchConfig config, Service buyOnce, Service buyOnceSmall, Service crud, Service crudSmall,
                     Database rawDb, Jwt jwt) {
 
     static BenchContext of(BenchConfig config) {
-        return new BenchContext(config, new Http(config.buyOnceUrl()), new Http(config.crudUrl()),
-                new Database(config.buyOnceDb()), new Database(config.crudDb()), new Database(config.rawDb()),
-                new Jwt(config.jwtSecret()));
+        return new BenchContext(config, Service.named(config, "buyonce"), Service.named(config, "buyonce-small"),
+                Service.named(config, "crud"), Service.named(config, "crud-small"), new Database(config.require("raw-db")),
+                new Jwt(config.require("jwt-secret")));
     }
 
-    /** Defines (or confirms) a product through BuyOnce's admin API. */
-    void defineProduct(String id, String kind, String price) {
-        Http.Response response = buyOnce.postJson("/api/admin/products", """
+    /** Defines (or confirms) a product through a BuyOnce instance's admin API. */
+    void defineProduct(Service buyOnceInstance, String id, String kind, String price) {
+        Http.Response response = buyOnceInstance.http().postJson("/api/admin/products", """
                 {"id":"%s","name":"Bench %s","kind":"%s","price":{"amount":"%s","currency":"CNY"}}"""
                 .formatted(id, id, kind, price), "Authorization", "Bearer " + jwt.admin("bench-admin"));
         if (!response.ok()) {

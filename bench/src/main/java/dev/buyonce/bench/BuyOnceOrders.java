@@ -8,7 +8,7 @@ final class BuyOnceOrders implements OrderTarget {
     private final String[] tokens;
 
     BuyOnceOrders(BenchContext context, int clients) {
-        this.http = context.buyOnce();
+        this.http = context.buyOnce().http();
         this.tokens = new String[clients];
         for (int c = 0; c < clients; c++) {
             tokens[c] = "Bearer " + context.jwt().user(OrderTarget.user(c));

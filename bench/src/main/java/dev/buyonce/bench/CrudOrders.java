@@ -5,7 +5,7 @@ final class CrudOrders implements OrderTarget {
     private final Http http;
 
     CrudOrders(BenchContext context) {
-        this.http = context.crud();
+        this.http = context.crud().http();
     }
 
     @Override

@@ -18,26 +18,26 @@ final class PlaceOrderScenario implements Scenario {
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         BenchConfig config = context.config();
-        context.defineProduct(BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
+        context.defineProduct(context.buyOnce(), BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
         ClosedLoop loop = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(8), Duration.ofSeconds(20)),
                 config.pick(Duration.ofSeconds(20), Duration.ofSeconds(60)), 200_000);
 
         ScenarioResult buyOnce;
         ScenarioResult memory = ScenarioResult.named("memory");
-        try (RssProbe rss = new RssProbe(config.buyOncePid())) {
-            buyOnce = measure(loop, new BuyOnceOrders(context, CLIENTS), "place-order", config.buyOncePid());
+        try (RssProbe rss = new RssProbe(context.buyOnce().pid())) {
+            buyOnce = measure(loop, new BuyOnceOrders(context, CLIENTS), "place-order", context.buyOnce().pid());
             memory.with("peak_rss_mb", rss.peakMb()).with("during", "place-order (BuyOnce)").with("method", rss.method());
         }
-        long orderEvents = context.buyOnceDb().count(
+        long orderEvents = context.buyOnce().db().count(
                 "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderPlaced'");
-        long orders = context.buyOnceDb().count(
+        long orders = context.buyOnce().db().count(
                 "SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry WHERE payload_type LIKE '%.OrderPlaced'");
         long keys = (long) buyOnce.get("keys_sent");
         buyOnce.with("duplicates", (orderEvents - orders) + Math.max(0, orders - keys))
                 .with("orders_in_store", orders);
 
         ScenarioResult raw = measure(loop, new RawSqlOrders(context.rawDb(), CLIENTS), "place-order:raw-sql-baseline", 0);
-        ScenarioResult crud = measure(loop, new CrudOrders(context), "place-order:crud-baseline", config.crudPid());
+        ScenarioResult crud = measure(loop, new CrudOrders(context), "place-order:crud-baseline", context.crud().pid());
         double ours = (double) buyOnce.get("throughput");
         buyOnce.with("ratio_vs_raw_sql", ours / (double) raw.get("throughput"))
                 .with("ratio_vs_crud", ours / (double) crud.get("throughput"));

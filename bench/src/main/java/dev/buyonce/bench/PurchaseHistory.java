@@ -26,10 +26,10 @@ final class PurchaseHistory {
     private static final int LINES_PER_REQUEST = 50_000;
     private static final int PARALLEL_IMPORTS = 2;
     private static final Instant FIRST_PURCHASE = Instant.parse("2012-01-01T00:00:00Z");
-    private final BenchContext context;
+    private final Jwt jwt;
 
-    PurchaseHistory(BenchContext context) {
-        this.context = context;
+    PurchaseHistory(Jwt jwt) {
+        this.jwt = jwt;
     }
 
     static String user(long purchase) {
@@ -40,8 +40,8 @@ final class PurchaseHistory {
         return "perm-%04d".formatted(purchase / USERS);
     }
 
-    /** Imports purchases [from, to) into BuyOnce and waits until its ownership view shows them all; seconds taken. */
-    double importIntoBuyOnce(long from, long to, Duration timeout) throws Exception {
+    /** Imports purchases [from, to) into a BuyOnce instance and waits until its ownership view shows them all; seconds taken. */
+    double importInto(Service buyOnce, long from, long to, Duration timeout) throws Exception {
         long start = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_IMPORTS);
         try {
@@ -49,7 +49,7 @@ final class PurchaseHistory {
             for (long chunk = from; chunk < to; chunk += LINES_PER_REQUEST) {
                 long first = chunk;
                 long end = Math.min(to, chunk + LINES_PER_REQUEST);
-                chunks.add(workers.submit(() -> importChunk(first, end)));
+                chunks.add(workers.submit(() -> importChunk(buyOnce.http(), first, end)));
             }
             for (Future<Long> chunk : chunks) {
                 chunk.get(timeout.toSeconds(), TimeUnit.SECONDS);
@@ -57,23 +57,23 @@ final class PurchaseHistory {
         } finally {
             workers.shutdownNow();
         }
-        awaitProjection(to, start + timeout.toNanos());
+        awaitProjection(buyOnce.db(), to, start + timeout.toNanos());
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private long importChunk(long from, long to) {
+    private long importChunk(Http buyOnce, long from, long to) {
         StringBuilder ndjson = new StringBuilder((int) (to - from) * 110);
         for (long i = from; i < to; i++) {
             ndjson.append("{\"userId\":\"").append(user(i)).append("\",\"productId\":\"").append(product(i))
                     .append("\",\"purchasedAt\":\"").append(FIRST_PURCHASE.plusSeconds(i * 60))
                     .append("\",\"reference\":\"legacy-").append(i).append("\"}\n");
         }
-        HttpRequest request = context.buyOnce().request("/api/admin/imports/purchases",
-                        "Authorization", "Bearer " + context.jwt().admin("bench-admin"),
+        HttpRequest request = buyOnce.request("/api/admin/imports/purchases",
+                        "Authorization", "Bearer " + jwt.admin("bench-admin"),
                         "Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofMinutes(20))
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString(), StandardCharsets.UTF_8)).build();
-        Http.Response response = context.buyOnce().send(request);
+        Http.Response response = buyOnce.send(request);
         JsonNode report = response.json();
         if (!response.ok() || report.path("imported").asLong() != to - from) {
             throw new IllegalStateException("import of purchases " + from + ".." + to + " answered " + response);
@@ -81,20 +81,20 @@ final class PurchaseHistory {
         return to - from;
     }
 
-    private void awaitProjection(long expected, long deadlineNanos) throws Exception {
-        while (context.buyOnceDb().count("SELECT count(*) FROM entitlement_view WHERE status = 'OWNED'") < expected) {
+    private static void awaitProjection(Database db, long expected, long deadlineNanos) throws Exception {
+        while (db.count("SELECT count(*) FROM entitlement_view WHERE status = 'OWNED'") < expected) {
             if (System.nanoTime() > deadlineNanos) {
                 throw new IllegalStateException("the entitlement projection did not reach " + expected + " rows in time");
             }
             Thread.sleep(500);
         }
-        context.buyOnceDb().execute("ANALYZE entitlement_view");
+        db.execute("ANALYZE entitlement_view");
     }
 
-    /** Inserts purchases [from, to) as order rows of the CRUD baseline; seconds taken. */
-    double insertIntoCrud(long from, long to) throws Exception {
+    /** Inserts purchases [from, to) as order rows of a CRUD baseline instance; seconds taken. */
+    static double insertInto(Service crud, long from, long to) throws Exception {
         long start = System.nanoTime();
-        String url = context.crudDb().url() + (context.crudDb().url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        String url = crud.db().url() + (crud.db().url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO orders (user_id, idempotency_key, product_id, quantity, created_at)
@@ -114,7 +114,7 @@ final class PurchaseHistory {
             insert.executeBatch();
             connection.commit();
         }
-        context.crudDb().execute("ANALYZE orders");
+        crud.db().execute("ANALYZE orders");
         return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -22,9 +22,9 @@ final class SameKeyStormScenario implements Scenario {
     @Override
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         String orderPlaced = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrderPlaced'";
-        long before = context.buyOnceDb().count(orderPlaced);
+        long before = context.buyOnce().db().count(orderPlaced);
         // a client of its own: the storm opens its own connections, as 1,000 separate clients would
-        Http http = new Http(context.config().buyOnceUrl());
+        Http http = new Http(context.buyOnce().url());
         HttpRequest request = http.request("/api/orders",
                         "Authorization", "Bearer " + context.jwt().user("bench-storm"),
                         "Idempotency-Key", "storm-" + System.currentTimeMillis(),
@@ -52,7 +52,7 @@ final class SameKeyStormScenario implements Scenario {
                 orderIds.add(response.json().path("orderId").asText());
             }
         }
-        long created = context.buyOnceDb().count(orderPlaced) - before;
+        long created = context.buyOnce().db().count(orderPlaced) - before;
         return List.of(ScenarioResult.named(name())
                 .measured(REQUESTS / seconds, latency)
                 .with("orders_created", created)
