@@ -50,8 +50,8 @@ final class OwnershipLookupScenario implements Scenario {
         for (int u = 0; u < tokens.length; u++) {
             tokens[u] = "Bearer " + context.jwt().user(PurchaseHistory.user(u));
         }
-        ClosedLoop round = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                config.pick(Duration.ofMillis(2500), Duration.ofSeconds(5)), 200_000);
+        ClosedLoop round = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(4), Duration.ofSeconds(10)),
+                config.pick(Duration.ofSeconds(2), Duration.ofSeconds(5)), 200_000);
         Lookups buyOnce = new Lookups(small, large, "\"OWNED\"", (service, user, product) ->
                 service.http().get("/api/entitlements/" + product, "Authorization", tokens[user]));
         Lookups crud = new Lookups(small, large, "true", (service, user, product) ->
