@@ -127,9 +127,12 @@ if [ "$PROFILE" = 1 ]; then
 fi
 BUYONCE_ARGS=(--spring.profiles.active=postgres --buyonce.security.jwt-secret="$SECRET" "${BUYONCE_EXTRA_ARGS[@]}")
 start_service buyonce "${DBS[0]}" "$ROOT/app/target/buyonce.jar" "${APP_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
-start_service buyonce-small "${DBS[1]}" "$ROOT/app/target/buyonce.jar" "${SERVICE_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
 start_service crud "${DBS[2]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
-start_service crud-small "${DBS[3]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
+if [ -z "$ONLY" ] || [ "$ONLY" = ownership-lookup ]; then
+    # the small-history instances, measured against the main ones in alternating rounds
+    start_service buyonce-small "${DBS[1]}" "$ROOT/app/target/buyonce.jar" "${SERVICE_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
+    start_service crud-small "${DBS[3]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
+fi
 APP_PID=${PIDS[0]}
 
 for service in "${STARTED[@]}"; do

@@ -3,7 +3,8 @@ package dev.buyonce.bench;
 /**
  * What every scenario gets: the settings, the services run.sh started, the raw-SQL database and token
  * signing. BuyOnce and the CRUD baseline each run twice: the main instances take the load and the large
- * purchase history, the small ones keep the small history, so both sizes can be measured interleaved.
+ * purchase history, the small ones keep the small history, so both sizes can be measured interleaved
+ * (run.sh starts the small ones only when ownership-lookup runs; otherwise they are null).
  */
 record BenchContext(BenchConfig config, Service buyOnce, Service buyOnceSmall, Service crud, Service crudSmall,
                     Database rawDb, Jwt jwt) {

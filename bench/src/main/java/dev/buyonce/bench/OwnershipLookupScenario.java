@@ -50,7 +50,7 @@ final class OwnershipLookupScenario implements Scenario {
         for (int u = 0; u < tokens.length; u++) {
             tokens[u] = "Bearer " + context.jwt().user(PurchaseHistory.user(u));
         }
-        ClosedLoop round = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(4), Duration.ofSeconds(10)),
+        ClosedLoop round = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(6), Duration.ofSeconds(15)),
                 config.pick(Duration.ofSeconds(2), Duration.ofSeconds(5)), 200_000);
         Lookups buyOnce = new Lookups(small, large, "\"OWNED\"", (service, user, product) ->
                 service.http().get("/api/entitlements/" + product, "Authorization", tokens[user]));

@@ -19,7 +19,7 @@ final class PlaceOrderScenario implements Scenario {
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         BenchConfig config = context.config();
         context.defineProduct(context.buyOnce(), BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
-        ClosedLoop loop = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(8), Duration.ofSeconds(20)),
+        ClosedLoop loop = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(8), Duration.ofSeconds(30)),
                 config.pick(Duration.ofSeconds(20), Duration.ofSeconds(60)), 200_000);
 
         ScenarioResult buyOnce;
