@@ -39,7 +39,7 @@ final class OwnershipLookupScenario implements Scenario {
         }
 
         PurchaseHistory history = new PurchaseHistory(context.jwt());
-        Duration importTimeout = config.pick(Duration.ofMinutes(4), Duration.ofMinutes(20));
+        Duration importTimeout = config.pick(Duration.ofMinutes(6), Duration.ofMinutes(30));
         System.err.println("ownership-lookup: importing " + small + " and " + large + " purchases ...");
         history.importInto(context.buyOnceSmall(), 0, small, importTimeout);
         double importSeconds = history.importInto(context.buyOnce(), 0, large, importTimeout);
