@@ -155,6 +155,10 @@ BENCH_ARGS+=(--commit="$COMMIT" --output="$RESULTS/latest.json")
 timeout "$BENCH_LIMIT" java -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
     dev.buyonce.bench.Bench "${BENCH_ARGS[@]}" | tee "$WORK/latest.md"
 
+if [ -z "$ONLY" ]; then
+    # latest.json is the newest run of either mode; each mode's newest is kept beside it
+    cp "$RESULTS/latest.json" "$RESULTS/latest-$MODE.json"
+fi
 if [ "$PROFILE" = 1 ]; then
     jcmd "$APP_PID" JFR.dump name=1 filename="$WORK/buyonce.jfr" >/dev/null 2>&1 || true
     log "JFR recording: $WORK/buyonce.jfr (jfr print --events jdk.ExecutionSample ...)"
