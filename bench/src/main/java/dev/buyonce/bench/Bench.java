@@ -1,0 +1,41 @@
+package dev.buyonce.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every scenario against the services bench/run.sh started, prints the markdown table and writes
+ * bench/results/latest.json. Flash-sale and replay are added to {@link #SCENARIOS} once seats and
+ * projection replay exist.
+ */
+public final class Bench {
+    private static final List<Scenario> SCENARIOS = List.of(
+            new PlaceOrderScenario(),
+            new SameKeyStormScenario(),
+            new OwnershipLookupScenario());
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.parse(args);
+        BenchContext context = BenchContext.of(config);
+        Map<String, Object> machine = Machine.describe(context.buyOnce().db(), config.quick());
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : SCENARIOS) {
+            if (!config.includes(scenario.name())) {
+                continue;
+            }
+            long start = System.nanoTime();
+            System.err.printf("== %s (load average %s)%n", scenario.name(), Machine.loadAverage());
+            results.addAll(scenario.run(context));
+            System.err.printf("== %s done in %.0f s%n", scenario.name(), (System.nanoTime() - start) / 1e9);
+        }
+        machine.put("load_average_at_end", Machine.loadAverage());
+        Report.writeJson(Path.of(config.output()), machine, config.commit(), results);
+        System.out.println(Report.markdown(results));
+        System.exit(0);
+    }
+}
