@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of the order view, always scoped to the caller. */
@@ -43,6 +44,8 @@ public class OrderQueries {
         return repository.findById(orderId.value()).map(this::toView);
     }
 
+    /** The items and the total come from one snapshot, so a page never disagrees with its own count. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page<OrderView> list(UserId user, int page, int size) {
         return repository.findByUserIdOrderByCreatedAtDescOrderIdDesc(user.value(), PageRequest.of(page, size))
                 .map(this::toView);
