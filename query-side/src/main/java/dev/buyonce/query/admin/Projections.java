@@ -44,16 +44,17 @@ class Projections {
     }
 
     List<ProjectionView> all() {
+        long head = head();
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
-                .map(p -> view((StreamingEventProcessor) p))
+                .map(p -> view((StreamingEventProcessor) p, head))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ProjectionView::name))
                 .toList();
     }
 
     Optional<ProjectionView> find(String name) {
-        return projection(name).flatMap(this::view);
+        return projection(name).flatMap(p -> view(p, head()));
     }
 
     /** Starts a rebuild in the background; false when there is no such projection. */
@@ -78,7 +79,7 @@ class Projections {
         return processing.eventProcessor(name, StreamingEventProcessor.class).filter(p -> !isSaga(p.getName()));
     }
 
-    private Optional<ProjectionView> view(StreamingEventProcessor processor) {
+    private Optional<ProjectionView> view(StreamingEventProcessor processor, long head) {
         if (isSaga(processor.getName())) {
             return Optional.empty();
         }
@@ -90,7 +91,7 @@ class Projections {
             rebuilding.remove(processor.getName(), rebuild);
         }
         return Optional.of(new ProjectionView(processor.getName(), replaying ? Status.REPLAYING : Status.LIVE,
-                position, head()));
+                position, head));
     }
 
     /** The lowest position over the processor's segments: everything up to it is in the view. */

@@ -30,19 +30,14 @@ class EntitlementEntity extends ProjectionRow<EntitlementEntity.Key> {
     protected EntitlementEntity() {
     }
 
-    private EntitlementEntity(boolean fresh) {
-        super(fresh);
-    }
-
-    static EntitlementEntity create(Key key) {
-        EntitlementEntity entity = new EntitlementEntity(true);
-        entity.key = key;
-        return entity;
+    /** A new row for {@code key}, made by its projection. */
+    EntitlementEntity(Key key) {
+        super(true);
+        this.key = key;
     }
 
     @Override
     public Key getId() {
         return key;
     }
-
 }

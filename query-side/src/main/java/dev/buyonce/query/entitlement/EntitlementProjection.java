@@ -84,7 +84,7 @@ class EntitlementProjection {
 
     private void change(UserId user, ProductId product, long sequence, Consumer<EntitlementEntity> change) {
         EntitlementEntity.Key key = new EntitlementEntity.Key(user.value(), product.value());
-        EntitlementEntity row = repository.findById(key).orElseGet(() -> EntitlementEntity.create(key));
+        EntitlementEntity row = repository.findById(key).orElseGet(() -> new EntitlementEntity(key));
         if (!row.advanceTo(sequence)) {
             return;
         }

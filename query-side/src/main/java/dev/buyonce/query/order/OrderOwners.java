@@ -23,7 +23,11 @@ class OrderOwners {
         if (!stream.hasNext()) {
             return Optional.empty();
         }
-        DomainEventMessage<?> first = stream.next();
+        return placedBy(stream.next());
+    }
+
+    /** The buyer named by an order's first event, or empty when it is no order's first event. */
+    static Optional<UserId> placedBy(DomainEventMessage<?> first) {
         return first.getPayload() instanceof OrderPlaced placed ? Optional.of(placed.userId()) : Optional.empty();
     }
 }

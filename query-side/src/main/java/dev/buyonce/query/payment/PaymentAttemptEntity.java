@@ -30,19 +30,14 @@ class PaymentAttemptEntity extends ProjectionRow<UUID> {
     protected PaymentAttemptEntity() {
     }
 
-    private PaymentAttemptEntity(boolean fresh) {
-        super(fresh);
-    }
-
-    static PaymentAttemptEntity create(UUID paymentId) {
-        PaymentAttemptEntity entity = new PaymentAttemptEntity(true);
-        entity.paymentId = paymentId;
-        return entity;
+    /** A new row for {@code paymentId}, made by its projection. */
+    PaymentAttemptEntity(UUID paymentId) {
+        super(true);
+        this.paymentId = paymentId;
     }
 
     @Override
     public UUID getId() {
         return paymentId;
     }
-
 }

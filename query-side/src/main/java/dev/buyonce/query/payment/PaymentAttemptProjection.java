@@ -31,7 +31,7 @@ class PaymentAttemptProjection {
     @EventHandler
     void on(PaymentRequested event, @SequenceNumber long sequence) {
         PaymentAttemptEntity row = repository.findById(event.paymentId().value())
-                .orElseGet(() -> PaymentAttemptEntity.create(event.paymentId().value()));
+                .orElseGet(() -> new PaymentAttemptEntity(event.paymentId().value()));
         if (!row.advanceTo(sequence)) {
             return;
         }
