@@ -2,14 +2,14 @@ package dev.buyonce.query.catalog;
 
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
-import dev.buyonce.kernel.catalog.FindProductQuery;
+import dev.buyonce.kernel.catalog.ProductDirectory;
 import dev.buyonce.kernel.catalog.ProductKind;
 import dev.buyonce.kernel.catalog.ProductView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * defined on another node within one refresh period.
  */
 @Component
-public class ProductCatalog {
+public class ProductCatalog implements ProductDirectory {
     private final ProductRepository repository;
     private final Map<ProductId, ProductView> products = new ConcurrentHashMap<>();
 
@@ -35,9 +35,9 @@ public class ProductCatalog {
         repository.findAll().forEach(entity -> put(toView(entity)));
     }
 
-    @QueryHandler
-    ProductView handle(FindProductQuery query) {
-        return products.get(query.productId());
+    @Override
+    public Optional<ProductView> find(ProductId productId) {
+        return Optional.ofNullable(products.get(productId));
     }
 
     public boolean contains(ProductId productId) {

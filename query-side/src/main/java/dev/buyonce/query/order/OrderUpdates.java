@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Live order updates for subscribers (the SSE stream). Runs in the orders processing group after the
  * projection itself (lowest priority), re-reads the row the projection just wrote and emits it; Axon emits
  * only once the transaction commits. Any event of an Order aggregate counts, so new order events need no
- * change here. Replays emit nothing.
+ * change here. Replays emit nothing, and neither do orders nobody watches.
  */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
@@ -37,8 +37,18 @@ class OrderUpdates {
             return;
         }
         OrderId orderId = new OrderId(UUID.fromString(message.getAggregateIdentifier()));
+        if (!watched(orderId)) {
+            return;
+        }
         orders.findAnyOwner(orderId).ifPresent(view -> emitter.emit(FindOrderQuery.class,
                 query -> query.orderId().equals(orderId) && query.userId().equals(view.userId()), view));
+    }
+
+    /** Whether anyone subscribed to this order: most orders are never watched, so they cost no read here. */
+    private boolean watched(OrderId orderId) {
+        return emitter.activeSubscriptions().stream()
+                .anyMatch(subscription -> subscription.getPayload() instanceof FindOrderQuery query
+                        && query.orderId().equals(orderId));
     }
 
     /** The order now, or null while the projection has not seen it yet (updates follow). */
