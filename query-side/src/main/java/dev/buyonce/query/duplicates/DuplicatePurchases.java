@@ -36,19 +36,13 @@ class DuplicatePurchases {
     record SuspectOrder(UUID orderId, Instant createdAt) {
     }
 
-    /** Idempotent: a purchase is an immutable fact, recorded once per (order, product). */
+    /** Idempotent: a purchase is an immutable fact, recorded once per (order, product) by the primary key. */
     @EventHandler
     void on(OrderPlaced event) {
         for (OrderLine line : event.lines()) {
-            if (line.kind() != ProductKind.CONSUMABLE) {
-                continue;
-            }
-            Integer known = jdbc.queryForObject(
-                    "SELECT count(*) FROM consumable_purchase_view WHERE order_id = ? AND product_id = ?",
-                    Integer.class, event.orderId().value(), line.productId().value());
-            if (known == null || known == 0) {
+            if (line.kind() == ProductKind.CONSUMABLE) {
                 jdbc.update("INSERT INTO consumable_purchase_view (order_id, product_id, user_id, total_amount, "
-                                + "total_currency, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                + "total_currency, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                         event.orderId().value(), line.productId().value(), event.userId().value(),
                         event.total().amount(), event.total().currency(), Timestamp.from(event.placedAt()));
             }
