@@ -21,6 +21,7 @@ import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.TestCatalog;
 import dev.buyonce.app.support.Tokens;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,6 +226,34 @@ class PayingThroughTheSandboxTest {
         String unpaid = placeOrder(api, Tokens.user(newUser("unpaid")), "o1", COFFEE);
         assertThat(api.post("/api/admin/orders/" + unpaid + "/refund", Payments.ADMIN, "").code())
                 .isEqualTo("ORDER_NOT_REFUNDABLE");
+    }
+
+    @Test
+    void moneyForAProductImportedWhileTheOrderWaitedIsRefundedAndTheOrderCancelled() {
+        String user = newUser("imported");
+        String token = Tokens.user(user);
+        String orderId = placeOrder(api, token, "o1", COURSE);
+        String paymentId = startPayment(api, token, orderId, "p1", "sandbox-card");
+        Api.Response imported = api.call("POST", "/api/admin/imports/purchases").token(Payments.ADMIN)
+                .body("application/x-ndjson", HttpRequest.BodyPublishers.ofString(
+                        "{\"userId\":\"%s\",\"productId\":\"%s\",\"purchasedAt\":\"2019-05-01T00:00:00Z\",\"reference\":\"legacy-%s\"}\n"
+                                .formatted(user, COURSE, user)))
+                .send();
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
+
+        Api.Response paid = pay(api, paymentId, "DELIVER", false);
+
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        awaitOrderStatus(api, token, orderId, "CANCELLED");
+        awaitAttemptStatus(api, token, orderId, paymentId, "REFUNDED");
+        assertThat(ledgerLines(api, paymentId, "CAPTURE")).isEqualTo(1);
+        assertThat(ledgerLines(api, paymentId, "REFUND")).isEqualTo(1);
+        assertThat(node.countEvents("OrderPaid", orderId)).isZero();
+        assertThat(node.countEvents("PaymentCaptureRejected", orderId)).isEqualTo(1);
+        Eventually.await("still owned, through the import", () -> api.get("/api/entitlements/" + COURSE, token).json()
+                .path("status").asText(), "OWNED"::equals);
+        assertThat(api.placeOrder(token, "o2", TestCatalog.order(COURSE, 1)).code()).isEqualTo("ALREADY_OWNED");
     }
 
     private static Api.Response notify(String body, String signature) {

@@ -102,6 +102,11 @@ public class Entitlement {
         return ImportOutcome.IMPORTED;
     }
 
+    /** Owned, but not through this order: bought before (imported) while the order waited for payment. */
+    boolean ownedOtherThanThrough(OrderId orderId) {
+        return owned && !orderId.equals(ownedThrough);
+    }
+
     @EventSourcingHandler
     void on(EntitlementReserved event) {
         this.entitlementId = event.entitlementId();

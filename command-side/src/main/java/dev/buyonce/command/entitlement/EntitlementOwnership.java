@@ -11,6 +11,9 @@ import java.time.Instant;
  */
 public interface EntitlementOwnership {
 
+    /** Whether the user owns the product through something other than this order (an imported purchase). */
+    boolean ownedOtherwise(UserId user, ProductId product, OrderId orderId);
+
     void grant(UserId user, ProductId product, OrderId orderId, Instant at);
 
     void revoke(UserId user, ProductId product, OrderId orderId, Instant at);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,16 @@ class Entitlements implements EntitlementReservations, EntitlementOwnership {
     public void grant(UserId user, ProductId product, OrderId orderId, Instant at) {
         GrantEntitlement command = new GrantEntitlement(user, product, orderId, at);
         handle(command.entitlementId(), command);
+    }
+
+    @Override
+    public boolean ownedOtherwise(UserId user, ProductId product, OrderId orderId) {
+        String id = EntitlementId.of(user, product).toString();
+        try {
+            return axon.repository(Entitlement.class).load(id).invoke(entitlement -> entitlement.ownedOtherThanThrough(orderId));
+        } catch (AggregateNotFoundException neverReservedNorBought) {
+            return false;
+        }
     }
 
     @Override

@@ -140,9 +140,11 @@ public class Order {
     /**
      * Money was captured. The first matching capture of an unpaid order pays it (and grants its permanent
      * products); the same capture again changes nothing; any other capture is rejected, once, to be refunded.
+     * So is the capture of an order one of whose permanent products the user came to own another way (an
+     * imported purchase) while it waited: that order is cancelled, never charged.
      */
     @CommandHandler
-    void handle(RecordPaymentCapture command, EntitlementOwnership ownership) {
+    void handle(RecordPaymentCapture command, EntitlementOwnership ownership, EntitlementReservations reservations) {
         PaymentAttempt attempt = attempts.get(command.paymentId());
         if (command.paymentId().equals(paidWith) || (attempt != null && attempt.captureRejected)) {
             return;
@@ -151,6 +153,14 @@ public class Order {
         if (rejection != null) {
             apply(new PaymentCaptureRejected(orderId, command.paymentId(), command.provider(), command.amount(),
                     rejection, command.capturedAt()));
+            return;
+        }
+        if (permanentLines().stream().anyMatch(line -> ownership.ownedOtherwise(userId, line.productId(), orderId))) {
+            // bought another way while this order waited (an import): refund this money, end the order
+            apply(new PaymentCaptureRejected(orderId, command.paymentId(), command.provider(), command.amount(),
+                    CaptureRejection.PRODUCT_ALREADY_OWNED, command.capturedAt()));
+            apply(new OrderCancelled(orderId, userId, CancellationReason.PRODUCT_ALREADY_OWNED, command.capturedAt()));
+            permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.capturedAt()));
             return;
         }
         apply(new OrderPaid(orderId, userId, command.paymentId(), command.amount(), command.capturedAt()));

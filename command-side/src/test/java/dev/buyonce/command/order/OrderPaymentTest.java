@@ -3,6 +3,7 @@ package dev.buyonce.command.order;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
@@ -121,6 +122,19 @@ class OrderPaymentTest {
                 .when(new RecordPaymentCapture(ORDER, CARD, "sandbox", PRICE, T1))
                 .expectEvents(new OrderPaid(ORDER, ALICE, CARD, PRICE, T1))
                 .expectState(order -> verify(ownership).grant(ALICE, LIFETIME, ORDER, T1));
+    }
+
+    @Test
+    void aCaptureForAProductOwnedMeanwhileIsRejectedAndTheOrderCancelled() {
+        when(ownership.ownedOtherwise(ALICE, LIFETIME, ORDER)).thenReturn(true);
+        fixture.given(placed(), requested(CARD, "sandbox-card"))
+                .when(new RecordPaymentCapture(ORDER, CARD, "sandbox", PRICE, T1))
+                .expectEvents(new PaymentCaptureRejected(ORDER, CARD, "sandbox", PRICE, CaptureRejection.PRODUCT_ALREADY_OWNED, T1),
+                        new OrderCancelled(ORDER, ALICE, CancellationReason.PRODUCT_ALREADY_OWNED, T1))
+                .expectState(order -> {
+                    verify(reservations).release(ALICE, LIFETIME, ORDER, T1);
+                    verify(ownership, never()).grant(ALICE, LIFETIME, ORDER, T1);
+                });
     }
 
     @Test

@@ -42,12 +42,15 @@ class EntitlementProjection {
         });
     }
 
+    /** Ends the order's pending claim; a product owned meanwhile (imported while the order waited) stays owned. */
     @EventHandler
     void on(EntitlementReservationReleased event, @SequenceNumber long sequence) {
         change(event.userId(), event.productId(), sequence, row -> {
-            row.status = EntitlementStatus.NONE.name();
-            row.orderId = null;
-            row.since = null;
+            if (EntitlementStatus.PENDING.name().equals(row.status)) {
+                row.status = EntitlementStatus.NONE.name();
+                row.orderId = null;
+                row.since = null;
+            }
         });
     }
 

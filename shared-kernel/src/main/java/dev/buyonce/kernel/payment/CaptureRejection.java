@@ -11,5 +11,10 @@ public enum CaptureRejection {
     /** The provider captured a different amount than the order's total; flagged for a human. */
     AMOUNT_MISMATCH,
     /** The provider reports a payment this order never asked for. */
-    UNKNOWN_ATTEMPT
+    UNKNOWN_ATTEMPT,
+    /**
+     * A permanent product of the order became owned another way (an imported purchase) while the order
+     * waited for payment: the user is never charged for what they already own.
+     */
+    PRODUCT_ALREADY_OWNED
 }
