@@ -14,7 +14,8 @@ public final class Bench {
     private static final List<Scenario> SCENARIOS = List.of(
             new PlaceOrderScenario(),
             new SameKeyStormScenario(),
-            new OwnershipLookupScenario());
+            new OwnershipLookupScenario(),
+            new FlashSaleScenario());
 
     private Bench() {
     }
