@@ -15,7 +15,8 @@ public final class Bench {
             new PlaceOrderScenario(),
             new SameKeyStormScenario(),
             new OwnershipLookupScenario(),
-            new FlashSaleScenario());
+            new FlashSaleScenario(),
+            new ReplayScenario());
 
     private Bench() {
     }
