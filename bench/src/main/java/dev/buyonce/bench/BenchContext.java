@@ -15,11 +15,16 @@ record BenchContext(BenchConfig config, Service buyOnce, Service buyOnceSmall, S
                 new Jwt(config.require("jwt-secret")));
     }
 
+    /** The Authorization header value of the bench's administrator on every BuyOnce instance. */
+    String adminAuthorization() {
+        return "Bearer " + jwt.admin("bench-admin");
+    }
+
     /** Defines (or confirms) a product through a BuyOnce instance's admin API. */
     void defineProduct(Service buyOnceInstance, String id, String kind, String price) {
         Http.Response response = buyOnceInstance.http().postJson("/api/admin/products", """
                 {"id":"%s","name":"Bench %s","kind":"%s","price":{"amount":"%s","currency":"CNY"}}"""
-                .formatted(id, id, kind, price), "Authorization", "Bearer " + jwt.admin("bench-admin"));
+                .formatted(id, id, kind, price), "Authorization", adminAuthorization());
         if (!response.ok()) {
             throw new IllegalStateException("could not define product " + id + ": " + response);
         }

@@ -7,10 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * N clients, each sending its next request when the previous one is answered: a warm-up that is not
- * recorded, then a measured phase. Both phases are bounded in time and in requests per client.
+ * recorded, then a measured phase. Both phases are bounded in time and in requests per client; a measured
+ * phase may also end once the work it was given is done ({@link #measureUntil}).
  */
 final class ClosedLoop {
 
@@ -46,14 +48,20 @@ final class ClosedLoop {
     }
 
     void warmUp(Step step) throws Exception {
-        phase(step, null, warmUp, WARM_UP_ITERATIONS);
+        phase(step, null, warmUp, WARM_UP_ITERATIONS, () -> false);
     }
 
     Outcome measure(Step step, Latency latency) throws Exception {
-        return phase(step, latency, measure, 0);
+        return measureUntil(step, latency, () -> false);
     }
 
-    private Outcome phase(Step step, Latency latency, Duration length, long firstIteration) throws Exception {
+    /** The measured phase, ended early once {@code finished} says so (asked before every iteration). */
+    Outcome measureUntil(Step step, Latency latency, BooleanSupplier finished) throws Exception {
+        return phase(step, latency, measure, 0, finished);
+    }
+
+    private Outcome phase(Step step, Latency latency, Duration length, long firstIteration, BooleanSupplier finished)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long start = System.nanoTime();
@@ -63,7 +71,7 @@ final class ClosedLoop {
                 int client = c;
                 done.add(pool.submit(() -> {
                     long i = 0;
-                    while (System.nanoTime() < deadline && i < maxIterationsPerClient) {
+                    while (System.nanoTime() < deadline && i < maxIterationsPerClient && !finished.getAsBoolean()) {
                         step.run(client, firstIteration + i, latency);
                         i++;
                     }

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PurchaseHistory {
     static final int USERS = 1000;
+    /** A permanent product nobody in the history bought. */
+    static final String NEVER_BOUGHT = "never-bought";
     private static final int LINES_PER_REQUEST = 50_000;
     private static final int PARALLEL_IMPORTS = 2;
     private static final Instant FIRST_PURCHASE = Instant.parse("2012-01-01T00:00:00Z");
@@ -38,6 +40,14 @@ final class PurchaseHistory {
 
     static String product(long purchase) {
         return "perm-%04d".formatted(purchase / USERS);
+    }
+
+    /** Defines, on a BuyOnce instance, every product of the first {@code purchases} purchases and {@link #NEVER_BOUGHT}. */
+    static void defineProducts(BenchContext context, Service buyOnce, long purchases) {
+        context.defineProduct(buyOnce, NEVER_BOUGHT, "PERMANENT", "49.00");
+        for (long p = 0; p * USERS < purchases; p++) {
+            context.defineProduct(buyOnce, product(p * USERS), "PERMANENT", "19.00");
+        }
     }
 
     /** Imports purchases [from, to) into a BuyOnce instance and waits until its ownership view shows them all; seconds taken. */

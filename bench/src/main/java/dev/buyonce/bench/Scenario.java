@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * One benchmark scenario: it measures its subject and its baselines in the same run and answers one
- * result row per thing measured. Flash-sale (seats) and replay (projection rebuild) join {@link Bench}'s
- * list as further implementations once those capabilities exist.
+ * result row per thing measured. {@link Bench} runs them in the order of its list.
  */
 interface Scenario {
 
