@@ -21,8 +21,8 @@ final class PlaceOrderScenario implements Scenario {
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         BenchConfig config = context.config();
         context.defineProduct(context.buyOnce(), BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
-        // full runs warm up for a minute: with 30 s BuyOnce's JIT was still compiling its larger code path
-        // while being measured (see BENCHMARKS.md, "JIT warm-up")
+        // full runs warm up for a minute, so each service is measured past its JIT warm-up (BENCHMARKS.md,
+        // "JIT warm-up"); quick runs cannot afford it
         ClosedLoop loop = new ClosedLoop(CLIENTS, config.pick(Duration.ofSeconds(8), Duration.ofSeconds(60)),
                 config.pick(Duration.ofSeconds(20), Duration.ofSeconds(60)), 200_000);
 
