@@ -6,6 +6,7 @@ import dev.buyonce.command.order.Order;
 import dev.buyonce.command.ticket.Program;
 import dev.buyonce.command.ticket.Seat;
 import dev.buyonce.command.ticket.TicketAllowance;
+import dev.buyonce.kernel.ConflictRetry;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class CommandSideConfiguration {
+
+    /** How every command edge here re-sends a command that lost a race on the event store. */
+    @Bean
+    ConflictRetry conflictRetry() {
+        return new ConflictRetry("resource");
+    }
 
     @Bean
     ConfigurerModule aggregates() {

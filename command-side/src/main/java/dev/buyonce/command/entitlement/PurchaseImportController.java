@@ -1,6 +1,6 @@
 package dev.buyonce.command.entitlement;
 
-import dev.buyonce.command.ConflictRetry;
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
 import java.io.BufferedReader;

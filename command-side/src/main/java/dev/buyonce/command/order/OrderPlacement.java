@@ -1,7 +1,7 @@
 package dev.buyonce.command.order;
 
-import dev.buyonce.command.ConflictRetry;
 import dev.buyonce.command.catalog.CatalogLookup;
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.ProductId;

@@ -1,6 +1,6 @@
 package dev.buyonce.command.order;
 
-import dev.buyonce.command.ConflictRetry;
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderView;

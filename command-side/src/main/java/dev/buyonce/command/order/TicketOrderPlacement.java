@@ -1,11 +1,11 @@
 package dev.buyonce.command.order;
 
-import dev.buyonce.command.ConflictRetry;
 import dev.buyonce.command.ticket.NotEnoughSeats;
 import dev.buyonce.command.ticket.ProgramLookup;
 import dev.buyonce.command.ticket.SeatPicker;
 import dev.buyonce.command.ticket.SeatUnavailable;
 import dev.buyonce.command.ticket.TicketLimitExceeded;
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.DeterministicIds;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.ProductId;

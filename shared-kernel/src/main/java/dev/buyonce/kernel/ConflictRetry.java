@@ -1,22 +1,25 @@
-package dev.buyonce.command;
+package dev.buyonce.kernel;
 
-import dev.buyonce.kernel.ErrorCode;
-import dev.buyonce.kernel.RuleViolation;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.stereotype.Component;
 
 /**
  * Re-sends a command that lost a race on the event store's unique (aggregate id, sequence) constraint.
  * The winner has committed by then, so the retry meets its result: the same intent answers the original
  * order, a different one gets the rule that now applies. Only when the race persists does the caller get
- * {@code IDEMPOTENCY_KEY_IN_USE} with Retry-After.
+ * {@code IDEMPOTENCY_KEY_IN_USE} with Retry-After. Shared by every edge that sends commands (the command
+ * side's controllers, the payment edge in the saga module).
  */
-@Component
-public class ConflictRetry {
+public final class ConflictRetry {
     private static final int ATTEMPTS = 8;
+    private final String resource;
+
+    /** @param resource what the caller races for, as the answer names it ("order", "resource") */
+    public ConflictRetry(String resource) {
+        this.resource = resource;
+    }
 
     public <T> T send(Supplier<T> dispatch) {
         for (int attempt = 1; ; attempt++) {
@@ -25,7 +28,7 @@ public class ConflictRetry {
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 if (attempt == ATTEMPTS) {
                     throw new RuleViolation(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-                            "a request for the same resource is still in flight; retry shortly");
+                            "a request for the same " + resource + " is still in flight; retry shortly");
                 }
                 pause(attempt);
             }
