@@ -98,12 +98,24 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void listsEveryProjectionWithItsPositionAndTheHead() {
+    void listsEveryProcessorWithItsKindPositionHeadAndLag() {
         JsonNode all = api.get("/api/admin/projections", ADMIN).json();
         List<String> names = all.findValuesAsText("name");
-        assertThat(names).containsAll(PROJECTIONS);
-        assertThat(names).noneMatch(name -> name.endsWith("SagaProcessor"));
+        assertThat(names).containsAll(PROJECTIONS).contains("PaymentSagaProcessor");
         assertThat(all.get(0).path("head").asLong()).isPositive();
+        for (JsonNode processor : all) {
+            String name = processor.path("name").asText();
+            assertThat(processor.path("kind").asText()).as(name)
+                    .isEqualTo(name.equals("PaymentSagaProcessor") ? "saga" : "view");
+            assertThat(processor.has("lagEvents") && processor.has("lagSeconds")).as(name).isTrue();
+            if (PROJECTIONS.contains(name)) {
+                // written in the commands' own transactions: never behind the log
+                assertThat(processor.path("lagEvents").asLong()).as(name).isZero();
+                assertThat(processor.path("position").asLong()).as(name).isEqualTo(processor.path("head").asLong());
+            }
+        }
+        assertThat(api.post("/api/admin/projections/PaymentSagaProcessor/replay", ADMIN, "").code())
+                .as("sagas act on the world and are never replayed").isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/admin/projections/orders", ADMIN).json().path("status").asText()).isEqualTo("LIVE");
         assertThat(api.get("/api/admin/projections/nope", ADMIN).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/admin/projections", Tokens.user("reader-1")).code()).isEqualTo("FORBIDDEN");

@@ -17,9 +17,15 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final int port;
 
     public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public record Response(int status, Map<String, String> headers, String text) {

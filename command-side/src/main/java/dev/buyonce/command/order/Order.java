@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
+import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
@@ -35,6 +36,7 @@ import dev.buyonce.kernel.payment.RefundId;
 import dev.buyonce.kernel.payment.RefundOrder;
 import dev.buyonce.kernel.payment.RequestPayment;
 import dev.buyonce.kernel.payment.RequestPaymentResult;
+import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,7 +53,9 @@ import org.axonframework.modelling.command.CreationPolicy;
  * One client intent to buy. Its id is derived from (user, Idempotency-Key), so every retry of the intent
  * meets this aggregate again and is answered with the order it placed, never with a second one. What the
  * order needs besides itself (a permanent product's reservation, its grant when paid, its revocation when
- * refunded) happens in the same unit of work. It keeps one capture at most: every other capture it is told
+ * refunded; a ticket order's seats and tickets given back when it is cancelled, its seats sold when it is
+ * paid) happens in the same unit of work, so every view fed by those events shows it as soon as the
+ * command has answered. It keeps one capture at most: every other capture it is told
  * about is rejected by an event, which the payment saga answers with a refund.
  */
 @AggregateRoot
@@ -68,7 +72,8 @@ public class Order {
     private final Map<PaymentId, PaymentAttempt> attempts = new LinkedHashMap<>();
     private PaymentId paidWith;
     private boolean refundRequested;
-    // held in the same unit of work by TicketOrderHandler; given back by SeatReleasePolicy on cancellation
+    // held in the same unit of work by TicketOrderHandler; given back, or sold, by this order's own handlers
+    private ProgramId programId;
     private List<SeatId> seats = List.of();
 
     Order() {
@@ -97,7 +102,7 @@ public class Order {
 
     /** Cancels on the owner's request; cancelling again answers the same. Another user's order is "not found". */
     @CommandHandler
-    OrderView handle(CancelOrder command, EntitlementReservations reservations) {
+    OrderView handle(CancelOrder command, EntitlementReservations reservations, SeatReservations seatReservations) {
         if (!userId.equals(command.requestedBy())) {
             throw new OrderNotFound(orderId.toString());
         }
@@ -107,8 +112,7 @@ public class Order {
         if (status != OrderStatus.AWAITING_PAYMENT) {
             throw new OrderNotCancellable(orderId, status);
         }
-        apply(new OrderCancelled(orderId, userId, CancellationReason.BY_CUSTOMER, command.at()));
-        permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.at()));
+        cancel(CancellationReason.BY_CUSTOMER, command.at(), reservations, seatReservations);
         return view();
     }
 
@@ -144,7 +148,8 @@ public class Order {
      * imported purchase) while it waited: that order is cancelled, never charged.
      */
     @CommandHandler
-    void handle(RecordPaymentCapture command, EntitlementOwnership ownership, EntitlementReservations reservations) {
+    void handle(RecordPaymentCapture command, EntitlementOwnership ownership, EntitlementReservations reservations,
+                SeatReservations seatReservations) {
         PaymentAttempt attempt = attempts.get(command.paymentId());
         if (command.paymentId().equals(paidWith) || (attempt != null && attempt.captureRejected)) {
             return;
@@ -159,12 +164,24 @@ public class Order {
             // bought another way while this order waited (an import): refund this money, end the order
             apply(new PaymentCaptureRejected(orderId, command.paymentId(), command.provider(), command.amount(),
                     CaptureRejection.PRODUCT_ALREADY_OWNED, command.capturedAt()));
-            apply(new OrderCancelled(orderId, userId, CancellationReason.PRODUCT_ALREADY_OWNED, command.capturedAt()));
-            permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.capturedAt()));
+            cancel(CancellationReason.PRODUCT_ALREADY_OWNED, command.capturedAt(), reservations, seatReservations);
             return;
         }
         apply(new OrderPaid(orderId, userId, command.paymentId(), command.amount(), command.capturedAt()));
         permanentLines().forEach(line -> ownership.grant(userId, line.productId(), orderId, command.capturedAt()));
+        if (!seats.isEmpty()) {
+            seatReservations.sell(programId, seats, orderId, command.capturedAt());
+        }
+    }
+
+    /** Ends the order and gives back, in this unit of work, what it reserved: products, seats and tickets. */
+    private void cancel(CancellationReason reason, Instant at, EntitlementReservations reservations,
+                        SeatReservations seatReservations) {
+        apply(new OrderCancelled(orderId, userId, reason, at));
+        permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, at));
+        if (!seats.isEmpty()) {
+            seatReservations.release(userId, programId, seats, orderId, at);
+        }
     }
 
     private CaptureRejection rejectionOf(PaymentAttempt attempt, RecordPaymentCapture command) {
@@ -189,12 +206,11 @@ public class Order {
 
     /** Cancels an order still awaiting payment at its deadline; a paid, cancelled or refunded order is left alone. */
     @CommandHandler
-    void handle(ExpireOrder command, EntitlementReservations reservations) {
+    void handle(ExpireOrder command, EntitlementReservations reservations, SeatReservations seatReservations) {
         if (status != OrderStatus.AWAITING_PAYMENT) {
             return;
         }
-        apply(new OrderCancelled(orderId, userId, CancellationReason.PAYMENT_DEADLINE_PASSED, command.at()));
-        permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, command.at()));
+        cancel(CancellationReason.PAYMENT_DEADLINE_PASSED, command.at(), reservations, seatReservations);
     }
 
     @CommandHandler
@@ -244,6 +260,7 @@ public class Order {
         this.placedAt = event.placedAt();
         this.paymentDeadline = event.paymentDeadline();
         this.requestFingerprint = event.requestFingerprint();
+        this.programId = event.programId();
         this.seats = event.seats();
     }
 

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
+import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
@@ -61,6 +62,7 @@ class OrderPaymentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(mock(SeatReservations.class));
         ownership = mock(EntitlementOwnership.class);
         reservations = mock(EntitlementReservations.class);
         fixture.registerInjectableResource(ownership);

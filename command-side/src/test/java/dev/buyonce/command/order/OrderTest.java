@@ -1,9 +1,12 @@
 package dev.buyonce.command.order;
 
+import static org.mockito.Mockito.mock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import dev.buyonce.command.entitlement.EntitlementReservations;
+import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.command.entitlement.PurchasePending;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.Money;
@@ -42,6 +45,7 @@ class OrderTest {
     void setUp() {
         reservations = new RecordingReservations();
         fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(mock(SeatReservations.class));
         fixture.registerInjectableResource(reservations);
     }
 

@@ -3,19 +3,32 @@ package dev.buyonce.command.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
+import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
+import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.command.ticket.TicketLimitExceeded;
 import dev.buyonce.kernel.IdempotencyKey;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.order.CancelOrder;
+import dev.buyonce.kernel.order.CancellationReason;
+import dev.buyonce.kernel.order.OrderCancelled;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.PlaceOrder;
 import dev.buyonce.kernel.order.PlaceOrderResult;
+import dev.buyonce.kernel.payment.ExpireOrder;
+import dev.buyonce.kernel.payment.OrderPaid;
+import dev.buyonce.kernel.payment.PaymentId;
+import dev.buyonce.kernel.payment.PaymentRequested;
+import dev.buyonce.kernel.payment.RecordPaymentCapture;
 import dev.buyonce.kernel.ticket.PlaceTicketOrder;
 import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatId;
@@ -36,6 +49,7 @@ class TicketOrderTest {
     static final OrderLine FLOOR = new OrderLine(new ProductId("show.floor"), ProductKind.CONSUMABLE, 2, Money.of("280.00", "CNY"));
 
     AggregateTestFixture<Order> fixture;
+    final SeatReservations seats = mock(SeatReservations.class);
 
     @BeforeEach
     void setUp() {
@@ -50,6 +64,8 @@ class TicketOrderTest {
             public void release(UserId user, ProductId product, OrderId orderId, Instant at) {
             }
         });
+        fixture.registerInjectableResource(seats);
+        fixture.registerInjectableResource(mock(EntitlementOwnership.class));
     }
 
     static PlaceOrder place(String fingerprint, List<SeatId> seats) {
@@ -103,5 +119,34 @@ class TicketOrderTest {
         assertThat(TicketOrderPlacement.fingerprint(chosen)).isEqualTo(TicketOrderPlacement.fingerprint(reordered));
         assertThat(List.of(TicketOrderPlacement.fingerprint(chosen), TicketOrderPlacement.fingerprint(picked),
                 TicketOrderPlacement.fingerprint(more))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void cancellingGivesTheSeatsAndTicketsBackInTheSameUnitOfWork() {
+        Instant at = NOW.plusSeconds(60);
+        fixture.given(placed("fp"))
+                .when(new CancelOrder(ORDER, ALICE, at))
+                .expectEvents(new OrderCancelled(ORDER, ALICE, CancellationReason.BY_CUSTOMER, at));
+        verify(seats).release(ALICE, SHOW, SEATS, ORDER, at);
+    }
+
+    @Test
+    void theDeadlineGivesTheSeatsAndTicketsBack() {
+        fixture.given(placed("fp"))
+                .when(new ExpireOrder(ORDER, DEADLINE))
+                .expectEvents(new OrderCancelled(ORDER, ALICE, CancellationReason.PAYMENT_DEADLINE_PASSED, DEADLINE));
+        verify(seats).release(ALICE, SHOW, SEATS, ORDER, DEADLINE);
+    }
+
+    @Test
+    void payingSellsTheSeatsInTheSameUnitOfWorkAndReleasesNone() {
+        PaymentId payment = PaymentId.forAttempt(ORDER, new IdempotencyKey("pay-1"));
+        Money total = Money.of("560.00", "CNY");
+        Instant paidAt = NOW.plusSeconds(120);
+        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW))
+                .when(new RecordPaymentCapture(ORDER, payment, "sandbox", total, paidAt))
+                .expectEvents(new OrderPaid(ORDER, ALICE, payment, total, paidAt));
+        verify(seats).sell(SHOW, SEATS, ORDER, paidAt);
+        verify(seats, never()).release(ALICE, SHOW, SEATS, ORDER, paidAt);
     }
 }

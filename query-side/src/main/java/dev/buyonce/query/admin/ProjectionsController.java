@@ -19,18 +19,18 @@ class ProjectionsController {
     }
 
     @GetMapping("/api/admin/projections")
-    List<Projections.ProjectionView> all() {
+    List<Projections.ProcessorView> all() {
         return projections.all();
     }
 
     @GetMapping("/api/admin/projections/{name}")
-    Projections.ProjectionView one(@PathVariable String name) {
+    Projections.ProcessorView one(@PathVariable String name) {
         return projections.find(name).orElseThrow(() -> notFound(name));
     }
 
     @PostMapping("/api/admin/projections/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Projections.ProjectionView replay(@PathVariable String name) {
+    Projections.ProcessorView replay(@PathVariable String name) {
         if (!projections.replay(name)) {
             throw notFound(name);
         }

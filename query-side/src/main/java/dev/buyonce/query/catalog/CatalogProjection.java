@@ -1,10 +1,12 @@
 package dev.buyonce.query.catalog;
 
+import dev.buyonce.query.signal.ChangeSignals;
+import org.springframework.beans.factory.ObjectProvider;
+
 import dev.buyonce.kernel.catalog.ProductDefined;
 import dev.buyonce.kernel.catalog.ProductView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,12 @@ class CatalogProjection {
     static final String GROUP = "catalog";
     private final ProductRepository repository;
     private final ProductCatalog catalog;
+    private final ObjectProvider<ChangeSignals> signals;
 
-    CatalogProjection(ProductRepository repository, ProductCatalog catalog) {
+    CatalogProjection(ProductRepository repository, ProductCatalog catalog, ObjectProvider<ChangeSignals> signals) {
         this.repository = repository;
         this.catalog = catalog;
+        this.signals = signals;
     }
 
     @EventHandler
@@ -29,10 +33,9 @@ class CatalogProjection {
                 event.price().amount(), event.price().currency());
         repository.save(entity);
         ProductView view = ProductCatalog.toView(entity);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> catalog.put(view));
-        } else {
+        ChangeSignals.afterCommit(() -> {
             catalog.put(view);
-        }
+            signals.getObject().announce(ProductCatalog.TOPIC, event.productId().value());
+        });
     }
 }

@@ -1,5 +1,8 @@
 package dev.buyonce.query.catalog;
 
+import dev.buyonce.query.signal.ChangeListener;
+import dev.buyonce.query.signal.ChangeSignals;
+
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.catalog.ProductDirectory;
@@ -17,11 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The catalog in memory: every product lookup on the hot path is a map read, so an unknown (or
- * enumerated) product id costs no database query. Products defined on this node appear at once; those
- * defined on another node within one refresh period.
+ * enumerated) product id costs no database query. A product defined on any node appears on every node as
+ * soon as its definition has committed and been announced ({@link ChangeSignals}); the periodic refresh
+ * catches up with any announcement lost.
  */
 @Component
-public class ProductCatalog implements ProductDirectory {
+public class ProductCatalog implements ProductDirectory, ChangeListener {
+    static final String TOPIC = "catalog";
     private final ProductRepository repository;
     private final Map<ProductId, ProductView> products = new ConcurrentHashMap<>();
 
@@ -33,6 +38,21 @@ public class ProductCatalog implements ProductDirectory {
     @Scheduled(fixedDelayString = "${buyonce.catalog.refresh:PT5S}", initialDelayString = "${buyonce.catalog.refresh:PT5S}")
     void refresh() {
         repository.findAll().forEach(entity -> put(toView(entity)));
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void changed(String productId) {
+        repository.findById(productId).ifPresent(entity -> put(toView(entity)));
+    }
+
+    @Override
+    public void resync() {
+        refresh();
     }
 
     @Override

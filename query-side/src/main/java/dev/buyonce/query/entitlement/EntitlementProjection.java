@@ -14,23 +14,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The permanent-ownership view: one row per (user, product). All events of one entitlement come from one
- * aggregate, so they arrive in order on one segment; the row's last sequence makes redelivery harmless.
+ * The permanent-ownership view: one row per (user, product), written in the same transaction as the
+ * entitlement's events (a subscribing processor), so an answered reservation, grant, import or revocation is
+ * what the next read sees on every node. All events of one entitlement come from one aggregate, in order;
+ * the row's last sequence makes redelivery (a replay) harmless.
  */
 @Component
 @ProcessingGroup(EntitlementProjection.GROUP)
 class EntitlementProjection {
     static final String GROUP = "entitlements";
     private final EntitlementViewRepository repository;
-    private final OwnershipCache cache;
 
-    EntitlementProjection(EntitlementViewRepository repository, OwnershipCache cache) {
+    EntitlementProjection(EntitlementViewRepository repository) {
         this.repository = repository;
-        this.cache = cache;
     }
 
     @EventHandler
@@ -64,7 +62,7 @@ class EntitlementProjection {
         });
     }
 
-    /** Evicts the cached OWNED answer with the row change (see {@link #change}): a revoked product is buyable again. */
+    /** A revoked product is NONE from the revoking transaction on: there is no cached OWNED to outlive it. */
     @EventHandler
     void on(EntitlementRevoked event, @SequenceNumber long sequence) {
         change(event.userId(), event.productId(), sequence, row -> {
@@ -95,28 +93,11 @@ class EntitlementProjection {
         if (row.isNew()) {
             repository.save(row);
         }
-        cache.evict(user, product);
-        evictAgainAfterCommit(user, product);
     }
 
     /**
-     * A reader between the eviction above and the commit still sees the old row and may cache its OWNED
-     * answer; evicting once more after the commit keeps a revoked product from staying cached as owned.
-     */
-    private void evictAgainAfterCommit(UserId user, ProductId product) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.evict(user, product);
-                }
-            });
-        }
-    }
-
-    /**
-     * A rebuild keeps the rows, so "does U own P?" goes on answering (and the OWNED cache stays warm), and
-     * marks them stale: replayed events then overwrite every row in order.
+     * A rebuild keeps the rows, so "does U own P?" goes on answering, and marks them stale: replayed events
+     * then overwrite every row in order.
      */
     @ResetHandler
     void reset() {

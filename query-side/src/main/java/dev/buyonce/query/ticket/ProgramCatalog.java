@@ -1,5 +1,8 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.signal.ChangeListener;
+import dev.buyonce.query.signal.ChangeSignals;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.ticket.FindProgramQuery;
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Program definitions in memory: pricing and validating a ticket order, and every seat-map read, is a map
- * read. Programs defined on this node appear at once; those defined on another node within one refresh.
+ * read. A program defined on any node appears on every node as soon as its definition has committed and been
+ * announced ({@link ChangeSignals}); the periodic refresh catches up with any announcement lost.
  */
 @Component
-class ProgramCatalog {
+class ProgramCatalog implements ChangeListener {
+    static final String TOPIC = "program";
     private final ProgramRepository repository;
     private final ObjectMapper json;
     private final Map<ProgramId, ProgramView> programs = new ConcurrentHashMap<>();
@@ -33,6 +38,21 @@ class ProgramCatalog {
     @Scheduled(fixedDelayString = "${buyonce.catalog.refresh:PT5S}", initialDelayString = "${buyonce.catalog.refresh:PT5S}")
     void refresh() {
         repository.findAll().forEach(entity -> put(read(entity)));
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void changed(String programId) {
+        repository.findById(programId).ifPresent(entity -> put(read(entity)));
+    }
+
+    @Override
+    public void resync() {
+        refresh();
     }
 
     @QueryHandler

@@ -1,5 +1,8 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.signal.ChangeSignals;
+import org.springframework.beans.factory.ObjectProvider;
+
 import dev.buyonce.kernel.ticket.ProgramDefined;
 import dev.buyonce.kernel.ticket.ProgramView;
 import dev.buyonce.kernel.ticket.SeatId;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +27,15 @@ class ProgramProjection {
     private final EntityManager entities;
     private final ProgramCatalog catalog;
     private final SeatMaps maps;
+    private final ObjectProvider<ChangeSignals> signals;
 
-    ProgramProjection(ProgramRepository repository, EntityManager entities, ProgramCatalog catalog, SeatMaps maps) {
+    ProgramProjection(ProgramRepository repository, EntityManager entities, ProgramCatalog catalog, SeatMaps maps,
+                      ObjectProvider<ChangeSignals> signals) {
         this.repository = repository;
         this.entities = entities;
         this.catalog = catalog;
         this.maps = maps;
+        this.signals = signals;
     }
 
     @EventHandler
@@ -40,15 +45,11 @@ class ProgramProjection {
         repository.save(new ProgramEntity(event.programId().value(), catalog.write(view)));
         // persisted as new rows: a merge would first look every seat up
         seatRows(event).forEach(entities::persist);
-        Runnable publish = () -> {
+        ChangeSignals.afterCommit(() -> {
             catalog.put(view);
             maps.invalidate(view.programId());
-        };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> publish.run());
-        } else {
-            publish.run();
-        }
+            signals.getObject().announce(ProgramCatalog.TOPIC, view.programId().value());
+        });
     }
 
     private static List<SeatEntity> seatRows(ProgramDefined event) {

@@ -19,7 +19,7 @@ class SeatMapController {
 
     @GetMapping("/api/programs/{programId}/seats")
     SeatMapView seats(@PathVariable String programId) {
-        return Optional.of(programId).filter(ProgramId::isValid).map(ProgramId::new).flatMap(maps::find)
+        return Optional.of(programId).filter(ProgramId::isValid).map(ProgramId::new).flatMap(maps::current)
                 .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND, "program " + programId + " not found"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.signal.ChangeSignals;
+import org.springframework.beans.factory.ObjectProvider;
+
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatHeld;
@@ -11,7 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +26,12 @@ class SeatMapProjection {
     static final String GROUP = "seat-map";
     private final SeatViewRepository repository;
     private final SeatMaps maps;
+    private final ObjectProvider<ChangeSignals> signals;
 
-    SeatMapProjection(SeatViewRepository repository, SeatMaps maps) {
+    SeatMapProjection(SeatViewRepository repository, SeatMaps maps, ObjectProvider<ChangeSignals> signals) {
         this.repository = repository;
         this.maps = maps;
+        this.signals = signals;
     }
 
     @EventHandler
@@ -65,11 +69,8 @@ class SeatMapProjection {
         changed(program);
     }
 
+    /** Once committed, every node's seat-picker copy of this program's map is dropped (see SeatMaps). */
     private void changed(ProgramId program) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> maps.invalidate(program));
-        } else {
-            maps.invalidate(program);
-        }
+        ChangeSignals.afterCommit(() -> signals.getObject().announce(SeatMaps.TOPIC, program.value()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.signal.ChangeListener;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.buyonce.kernel.ticket.CategorySeatsView;
@@ -20,12 +22,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Assembled seat maps in memory, one per program. Under load every reader shares the one copy: it is
- * invalidated when the projection commits a change and, for changes made on other nodes, expires after a
- * short TTL. A map is therefore at most that TTL stale, which a map may be; orders never rely on it.
+ * Seat maps assembled from the seat view. What people read ({@link #current}) is read from the view every
+ * time, and the view is written in the same transaction as the seat events, so the map shows every answered
+ * hold, release and sale on every node. The seat picker's proposals ({@link FindSeatMapQuery}) share one
+ * copy per program in memory instead: it is dropped on every node when a change of its seats commits and is
+ * announced ({@link dev.buyonce.query.signal.ChangeSignals}), and expires after a short TTL should an
+ * announcement be lost. A proposal may be that stale; only the Seat aggregates
+ * decide, so a stale proposal costs a retry, never a seat sold twice.
  */
 @Component
-class SeatMaps {
+class SeatMaps implements ChangeListener {
+    static final String TOPIC = "seats";
     private final ProgramCatalog programs;
     private final SeatViewRepository seats;
     private final LoadingCache<ProgramId, Optional<SeatMapView>> maps;
@@ -39,15 +46,33 @@ class SeatMaps {
 
     @QueryHandler
     SeatMapView handle(FindSeatMapQuery query) {
-        return find(query.programId()).orElse(null);
+        return programs.find(query.programId()).isEmpty() ? null : maps.get(query.programId()).orElse(null);
     }
 
-    Optional<SeatMapView> find(ProgramId programId) {
-        return programs.find(programId).isEmpty() ? Optional.empty() : maps.get(programId);
+    /** The map as committed now (read-your-writes on every node); empty for an unknown program. */
+    Optional<SeatMapView> current(ProgramId programId) {
+        return load(programId);
     }
 
     void invalidate(ProgramId programId) {
         maps.invalidate(programId);
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void changed(String programId) {
+        if (ProgramId.isValid(programId)) {
+            maps.invalidate(new ProgramId(programId));
+        }
+    }
+
+    @Override
+    public void resync() {
+        clear();
     }
 
     void clear() {

@@ -1,0 +1,211 @@
+package dev.buyonce.query.admin;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds of views. A view is written by a subscribing processor in each command's own transaction, so it
+ * has no token to reset: a rebuild is a persistent task instead. The request stores the rebuild's state in
+ * {@code projection_replay} and schedules the task in db-scheduler's table; whichever node's scheduler picks
+ * it up carries it out (another node revives it if that node dies), and every node reads the state from the
+ * table. The task calls the view's reset handler (rows are marked stale, not deleted, so reads go on), then
+ * feeds every event up to the log head at the request through the view's own handlers, in batches of one
+ * transaction each, marked as a replay. Events committed meanwhile are applied by the view as usual; each
+ * row's last sequence makes the two meet without harm.
+ */
+@Configuration
+public class ProjectionReplays {
+    static final String TASK = "projection-replay";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
+
+    public enum Status { REPLAYING, LIVE }
+
+    record Replay(String name, Status status, long target, long position) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final int batchSize;
+    private final boolean postgres;
+
+    ProjectionReplays(EventProcessingConfiguration processing, EventStorageEngine storage, JdbcTemplate jdbc,
+                      PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
+                      @org.springframework.beans.factory.annotation.Value("${buyonce.projections.replay-batch-size:500}") int batchSize) {
+        this.processing = processing;
+        this.storage = storage;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.scheduler = scheduler;
+        this.batchSize = batchSize;
+        this.postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase().contains("postgres");
+    }
+
+    @Bean
+    OneTimeTask<String> projectionReplayTask() {
+        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> run(instance.getData()));
+    }
+
+    /**
+     * The views that can be rebuilt. Each of their rows remembers the last event it applied, so events seen
+     * twice change nothing. The catalog and the programs are definitions written once (a program's seat rows
+     * are inserted with it), not rebuilt.
+     */
+    static final Set<String> REBUILDABLE = Set.of("orders", "entitlements", "payments", "seat-map", "purchase-patterns");
+
+    Optional<SubscribingEventProcessor> view(String name) {
+        return Optional.of(name).filter(REBUILDABLE::contains)
+                .flatMap(n -> processing.eventProcessor(n, SubscribingEventProcessor.class));
+    }
+
+    /**
+     * Records a rebuild up to {@code head} and schedules it; a rebuild already waiting or running is not
+     * scheduled twice. False when there is no such view.
+     */
+    boolean request(String name, long head) {
+        if (view(name).isEmpty()) {
+            return false;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        transactions.executeWithoutResult(tx -> {
+            if (jdbc.update("UPDATE projection_replay SET status = ?, target_position = ?, position = -1, "
+                    + "requested_at = ?, updated_at = ? WHERE name = ?", Status.REPLAYING.name(), head, now, now, name) == 0) {
+                jdbc.update("INSERT INTO projection_replay (name, status, target_position, position, requested_at, "
+                        + "updated_at) VALUES (?, ?, ?, -1, ?, ?)", name, Status.REPLAYING.name(), head, now, now);
+            }
+        });
+        scheduler.getObject().scheduleIfNotExists(projectionReplayTask().instance(name, name), Instant.now());
+        return true;
+    }
+
+    /** The rebuild state of a view as stored, whichever node requested or runs it. */
+    Optional<Replay> state(String name) {
+        return jdbc.query("SELECT status, target_position, position FROM projection_replay WHERE name = ?",
+                (row, i) -> new Replay(name, Status.valueOf(row.getString(1)), row.getLong(2), row.getLong(3)), name)
+                .stream().findFirst();
+    }
+
+    /** Carries out a rebuild (the task's body): reset, then every event up to the recorded target, in batches. */
+    void run(String name) {
+        Optional<SubscribingEventProcessor> view = view(name);
+        Optional<Replay> replay = state(name);
+        if (view.isEmpty() || replay.isEmpty()) {
+            log.warn("Rebuild of {} skipped: no such view or no recorded request", name);
+            return;
+        }
+        EventHandlerInvoker handlers = view.get().eventHandlerInvoker();
+        long target = replay.get().target();
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(tx -> {
+            handlers.performReset();
+            progress(name, -1);
+        });
+        TrackingToken resetAt = GapAwareTrackingToken.newInstance(target, List.of());
+        long applied = 0;
+        long position = -1;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<EventMessage<?>> batch = new ArrayList<>(batchSize);
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                long index = event.trackingToken().position().orElse(-1);
+                if (index > target) {
+                    break;
+                }
+                batch.add(event.withTrackingToken(ReplayToken.createReplayToken(resetAt, event.trackingToken())));
+                position = index;
+                if (batch.size() == batchSize) {
+                    apply(name, handlers, batch, position);
+                    applied += batch.size();
+                    batch.clear();
+                }
+            }
+            apply(name, handlers, batch, target);
+            applied += batch.size();
+        }
+        transactions.executeWithoutResult(tx -> jdbc.update(
+                "UPDATE projection_replay SET status = ?, position = ?, updated_at = ? WHERE name = ?",
+                Status.LIVE.name(), target, Timestamp.from(Instant.now()), name));
+        log.info("Rebuilt view {} from {} events up to position {} in {} ms", name, applied, target,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * One batch in one transaction. On PostgreSQL the rebuild waits at most briefly for a row a command holds
+     * and then gives way (rolls back and tries the batch again), so a command never waits on a rebuild long
+     * enough to meet a deadlock with it.
+     */
+    private void apply(String name, EventHandlerInvoker handlers, List<EventMessage<?>> batch, long position) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    if (postgres) {
+                        jdbc.execute("SET LOCAL lock_timeout = '100ms'");
+                    }
+                    for (EventMessage<?> event : batch) {
+                        try {
+                            handlers.handle(event, Segment.ROOT_SEGMENT);
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException("view " + name + " could not apply " + event.getPayloadType(), e);
+                        }
+                    }
+                    progress(name, position);
+                });
+                return;
+            } catch (DataAccessException | IllegalStateException | jakarta.persistence.PersistenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                log.debug("Rebuild of {} gave way to a command (attempt {}): {}", name, attempt, e.getMessage());
+                sleep(attempt * 20L);
+            }
+        }
+    }
+
+    private void progress(String name, long position) {
+        jdbc.update("UPDATE projection_replay SET position = ?, updated_at = ? WHERE name = ?", position,
+                Timestamp.from(Instant.now()), name);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+}
