@@ -13,6 +13,7 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buyonce.app.payments.Payments;
+import dev.buyonce.app.seats.Programs;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Eventually;
@@ -24,6 +25,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,5 +151,55 @@ class ReadYourWritesAcrossNodesTest {
         // announced through PostgreSQL; the periodic refresh (5 s by default) is far slower than this wait
         Eventually.await("product known on the other node", Duration.ofSeconds(2),
                 () -> b.api().placeOrder(Tokens.user(newUser("buyer")), "k", order(id, 1)).status(), s -> s == 201);
+    }
+
+    @Test
+    void seatsHeldCancelledAndSoldThroughOneNodeShowOnTheOthersMapAtOnce() {
+        String program = Programs.define(a.api(), 1, 10, 4, 8);
+        String token = Tokens.user(newUser("seats"));
+        Api.Response held = a.api().placeOrder(token, "t1", Programs.chosen(program, "A-1", "A-2"));
+        assertThat(held.status()).as(held.text()).isEqualTo(201);
+        assertThat(Programs.status(b.api(), program, "A-1")).isEqualTo("HELD");
+        assertThat(Programs.status(b.api(), program, "A-2")).isEqualTo("HELD");
+
+        assertThat(b.api().post("/api/orders/" + held.json().path("orderId").asText() + "/cancel", token, "").status())
+                .isEqualTo(200);
+        assertThat(Programs.status(a.api(), program, "A-1")).as("released with the cancellation").isEqualTo("FREE");
+
+        String paidOrder = a.api().placeOrder(token, "t2", Programs.chosen(program, "A-3")).json().path("orderId").asText();
+        pay(a.api(), startPayment(a.api(), token, paidOrder, "p1", "sandbox-card"), "DELIVER", false);
+        awaitOrderStatus(a.api(), token, paidOrder, "PAID");
+        assertThat(Programs.status(b.api(), program, "A-3")).as("sold with the payment").isEqualTo("SOLD");
+    }
+
+    @Test
+    void aRebuildRequestedOnOneNodeIsCarriedOutOnceAndReportedTheSameOnBoth() {
+        String token = Tokens.user(newUser("rebuild"));
+        for (int i = 0; i < 5; i++) {
+            placeOrder(a.api(), token, "r" + i, COFFEE);
+        }
+        String before = b.api().get("/api/orders?page=0&size=50", token).text();
+
+        Api.Response accepted = a.api().post("/api/admin/projections/orders/replay", Payments.ADMIN, "");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("REPLAYING");
+        Set<String> seenOnB = new HashSet<>();
+        Eventually.await("rebuilt, as both nodes report", Duration.ofSeconds(60), () -> {
+            String onA = a.api().get("/api/admin/projections/orders", Payments.ADMIN).json().path("status").asText();
+            String onB = b.api().get("/api/admin/projections/orders", Payments.ADMIN).json().path("status").asText();
+            seenOnB.add(onB);
+            return onA + "/" + onB;
+        }, "LIVE/LIVE"::equals);
+
+        assertThat(b.api().get("/api/orders?page=0&size=50", token).text()).isEqualTo(before);
+        assertThat(a.jdbc().queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'projection-replay'",
+                Long.class)).as("the rebuild task is done and gone").isZero();
+    }
+
+    @Test
+    void everyProcessorsLagIsAPrometheusGauge() {
+        String metrics = a.api().get("/actuator/prometheus", null).text();
+        assertThat(metrics).contains("buyonce_processor_lag_events{kind=\"saga\",processor=\"PaymentSagaProcessor\"}")
+                .contains("buyonce_processor_lag_seconds{kind=\"view\",processor=\"orders\"}");
     }
 }

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Programs the ticketing tests sell, defined through the admin API, and helpers to read their seat maps. */
-final class Programs {
+public final class Programs {
     private Programs() {
     }
 
     /** A new program with one category "floor" of {@code rows} rows (A, B, …) of {@code seatsPerRow} seats. */
-    static String define(Api api, int rows, int seatsPerRow, int maxPerOrder, int maxPerUser) {
+    public static String define(Api api, int rows, int seatsPerRow, int maxPerOrder, int maxPerUser) {
         String id = "show-" + UUID.randomUUID().toString().substring(0, 8);
         String rowList = IntStream.range(0, rows)
                 .mapToObj(i -> "{\"row\":\"%c\",\"seats\":%d}".formatted((char) ('A' + i), seatsPerRow))
@@ -32,29 +32,29 @@ final class Programs {
         return id;
     }
 
-    static String body(String id, String rowList, int maxPerOrder, int maxPerUser) {
+    public static String body(String id, String rowList, int maxPerOrder, int maxPerUser) {
         return """
                 {"id":"%s","name":"Flash sale","startsAt":"2027-01-01T19:30:00Z","maxTicketsPerOrder":%d,
                  "maxTicketsPerUser":%d,"categories":[{"id":"floor","name":"Floor","price":{"amount":"280.00","currency":"CNY"},
                  "rows":[%s]}]}""".formatted(id, maxPerOrder, maxPerUser, rowList);
     }
 
-    static String chosen(String program, String... seats) {
+    public static String chosen(String program, String... seats) {
         return "{\"programId\":\"%s\",\"seats\":[%s]}".formatted(program,
                 java.util.Arrays.stream(seats).map(s -> "\"" + s + "\"").collect(Collectors.joining(",")));
     }
 
-    static String quantity(String program, int quantity) {
+    public static String quantity(String program, int quantity) {
         return "{\"programId\":\"%s\",\"categoryId\":\"floor\",\"quantity\":%d}".formatted(program, quantity);
     }
 
-    static JsonNode floor(Api api, String program) {
+    public static JsonNode floor(Api api, String program) {
         Api.Response map = api.get("/api/programs/" + program + "/seats", Tokens.user("map-reader"));
         assertThat(map.status()).as(map.text()).isEqualTo(200);
         return map.json().path("categories").get(0);
     }
 
-    static String status(Api api, String program, String seat) {
+    public static String status(Api api, String program, String seat) {
         for (JsonNode node : floor(api, program).path("seats")) {
             if (node.path("seatId").asText().equals(seat)) {
                 return node.path("status").asText();
@@ -63,7 +63,7 @@ final class Programs {
         return "MISSING";
     }
 
-    static List<String> seats(Api.Response order) {
+    public static List<String> seats(Api.Response order) {
         List<String> seats = new ArrayList<>();
         order.json().path("seats").forEach(seat -> seats.add(seat.asText()));
         return seats;
