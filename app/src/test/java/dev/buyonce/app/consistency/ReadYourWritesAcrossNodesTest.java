@@ -21,7 +21,6 @@ import dev.buyonce.app.support.ServerSentEvents;
 import dev.buyonce.app.support.TestCatalog;
 import dev.buyonce.app.support.TestDatabase;
 import dev.buyonce.app.support.Tokens;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,13 +92,7 @@ class ReadYourWritesAcrossNodesTest {
     @Test
     void anImportAnsweredByOneNodeIsOwnedOnTheOtherAtOnce() {
         String user = newUser("imported");
-        Api.Response imported = a.api().call("POST", "/api/admin/imports/purchases").token(Payments.ADMIN)
-                .body("application/x-ndjson", HttpRequest.BodyPublishers.ofString(
-                        "{\"userId\":\"%s\",\"productId\":\"%s\",\"purchasedAt\":\"2019-05-01T00:00:00Z\",\"reference\":\"legacy-%s\"}\n"
-                                .formatted(user, COURSE, user)))
-                .send();
-        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
-        assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
+        Payments.importPurchase(a.api(), user, COURSE);
 
         Api.Response owned = b.api().get("/api/entitlements/" + COURSE, Tokens.user(user));
         assertThat(owned.json().path("status").asText()).as(owned.text()).isEqualTo("OWNED");

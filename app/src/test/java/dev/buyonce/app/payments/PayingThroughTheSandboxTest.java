@@ -21,7 +21,6 @@ import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.TestCatalog;
 import dev.buyonce.app.support.Tokens;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,13 +233,7 @@ class PayingThroughTheSandboxTest {
         String token = Tokens.user(user);
         String orderId = placeOrder(api, token, "o1", COURSE);
         String paymentId = startPayment(api, token, orderId, "p1", "sandbox-card");
-        Api.Response imported = api.call("POST", "/api/admin/imports/purchases").token(Payments.ADMIN)
-                .body("application/x-ndjson", HttpRequest.BodyPublishers.ofString(
-                        "{\"userId\":\"%s\",\"productId\":\"%s\",\"purchasedAt\":\"2019-05-01T00:00:00Z\",\"reference\":\"legacy-%s\"}\n"
-                                .formatted(user, COURSE, user)))
-                .send();
-        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
-        assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
+        Payments.importPurchase(api, user, COURSE);
 
         Api.Response paid = pay(api, paymentId, "DELIVER", false);
 

@@ -50,6 +50,17 @@ public final class Payments {
         return placed.json().path("orderId").asText();
     }
 
+    /** Imports one legacy purchase of {@code productId} by {@code user} (dated 2019) and checks it was taken. */
+    public static void importPurchase(Api api, String user, String productId) {
+        Api.Response imported = api.call("POST", "/api/admin/imports/purchases").token(ADMIN)
+                .body("application/x-ndjson", java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"userId\":\"%s\",\"productId\":\"%s\",\"purchasedAt\":\"2019-05-01T00:00:00Z\",\"reference\":\"legacy-%s\"}\n"
+                                .formatted(user, productId, user)))
+                .send();
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
+    }
+
     public static Api.Response requestPayment(Api api, String token, String orderId, String key, String channel) {
         return api.call("POST", "/api/orders/" + orderId + "/payments").token(token).idempotencyKey(key)
                 .json("{\"channel\":\"" + channel + "\"}").send();
