@@ -41,12 +41,14 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JwtSecret secret,
                           @Value("${buyonce.security.verified-tokens.maximum-size:100000}") long cachedTokens,
-                          @Value("${buyonce.security.verified-tokens.keep-for:PT10M}") Duration keepFor) {
+                          @Value("${buyonce.security.verified-tokens.keep-for:PT10M}") Duration keepFor,
+                          @Value("${buyonce.security.max-token-lifetime:P30D}") Duration maxLifetime) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.key()).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> subject = jwt -> UserId.isValid(jwt.getSubject())
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub must be 1-64 of [A-Za-z0-9_-]", null));
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject,
+                new TokenRules(maxLifetime, java.time.Clock.systemUTC()));
         decoder.setJwtValidator(validator);
         return new CachingJwtDecoder(decoder, validator, cachedTokens, keepFor);
     }

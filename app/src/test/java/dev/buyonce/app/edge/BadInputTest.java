@@ -6,11 +6,14 @@ import static dev.buyonce.app.support.TestCatalog.newUser;
 import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Tokens;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +126,26 @@ class BadInputTest {
         String badSubject = Tokens.sign(Tokens.SECRET, "eve@example.com", List.of(), Instant.now().plusSeconds(60));
         assertProblem(api.placeOrder(badSubject, "k", order(COFFEE, 1)), 401, "UNAUTHENTICATED");
         assertProblem(api.get("/api/orders", null), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aTokenThatNeverExpiresLivesTooLongOrCarriesOddRolesIsUnauthenticated() {
+        Instant now = Instant.now();
+        String forever = Tokens.withClaims(new JWTClaimsSet.Builder().subject("eve").claim("roles", List.of("admin")).build());
+        assertProblem(api.get("/api/admin/projections", forever), 401, "UNAUTHENTICATED");
+        String tooLong = Tokens.sign(Tokens.SECRET, "eve", List.of(), now.plus(Duration.ofDays(31)));
+        assertProblem(api.get("/api/orders", tooLong), 401, "UNAUTHENTICATED");
+        String issuedLongAgo = Tokens.withClaims(new JWTClaimsSet.Builder().subject("eve")
+                .issueTime(Date.from(now.minus(Duration.ofDays(40)))).expirationTime(Date.from(now.plusSeconds(60))).build());
+        assertProblem(api.get("/api/orders", issuedLongAgo), 401, "UNAUTHENTICATED");
+        String numericRoles = Tokens.withClaims(new JWTClaimsSet.Builder().subject("eve").claim("roles", List.of(1, 2))
+                .expirationTime(Date.from(now.plusSeconds(60))).build());
+        assertProblem(api.get("/api/orders", numericRoles), 401, "UNAUTHENTICATED");
+        String objectRoles = Tokens.withClaims(new JWTClaimsSet.Builder().subject("eve").claim("roles", java.util.Map.of("a", 1))
+                .expirationTime(Date.from(now.plusSeconds(60))).build());
+        assertProblem(api.get("/api/orders", objectRoles), 401, "UNAUTHENTICATED");
+        String thirtyDays = Tokens.sign(Tokens.SECRET, "eve", List.of(), now.plus(Duration.ofDays(30)).minusSeconds(5));
+        assertThat(api.get("/api/orders", thirtyDays).status()).as("the longest lifetime allowed").isEqualTo(200);
     }
 
     @Test

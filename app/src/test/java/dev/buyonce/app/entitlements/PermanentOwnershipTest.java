@@ -85,6 +85,28 @@ class PermanentOwnershipTest {
     }
 
     @Test
+    void purchasesFromTheFutureOrBeyondASaneRangeAndLinesWithTrailingJunkAreRejectedLineByLine() {
+        String user = newUser("odd-dates");
+        String lines = line(user, LIFETIME, "2099-01-01T00:00:00Z", "r-2099")
+                + line(user, LIFETIME, "+999999999-12-31T23:59:59Z", "r-far-future")
+                + line(user, LIFETIME, "-999999999-01-01T00:00:00Z", "r-far-past")
+                + line(user, LIFETIME, "1969-12-31T23:59:59Z", "r-before-1970")
+                + line(user, LIFETIME, "2020-01-01T00:00:00Z", "r-junk").replace("}\n", "} trailing\n")
+                + line(user, COURSE, "2020-01-01T00:00:00Z", "r-ok");
+        long events = node.countAllEvents();
+
+        JsonNode report = importLines(lines).json();
+
+        assertThat(report.path("imported").asInt()).isEqualTo(1);
+        assertThat(report.path("rejected").findValuesAsText("line")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(node.countAllEvents()).as("only the sane line is stored").isGreaterThan(events);
+        assertThat(api.get("/api/entitlements/" + LIFETIME, Tokens.user(user)).json().path("status").asText())
+                .isEqualTo("NONE");
+        assertThat(api.get("/api/entitlements/" + COURSE, Tokens.user(user)).json().path("status").asText())
+                .isEqualTo("OWNED");
+    }
+
+    @Test
     void aNativeReservationShowsAsPendingAndNoOneElseIsAffected() {
         String user = newUser("native");
         String orderId = api.placeOrder(Tokens.user(user), "k", order(COURSE, 1)).json().path("orderId").asText();

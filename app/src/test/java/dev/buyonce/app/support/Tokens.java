@@ -27,9 +27,18 @@ public final class Tokens {
     }
 
     public static String sign(String secret, String subject, List<String> roles, Instant expires) {
+        return signed(secret, new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
+                .expirationTime(Date.from(expires)).build());
+    }
+
+    /** A token with exactly these claims, signed with the test secret. */
+    public static String withClaims(JWTClaimsSet claims) {
+        return signed(SECRET, claims);
+    }
+
+    private static String signed(String secret, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                    .subject(subject).claim("roles", roles).expirationTime(Date.from(expires)).build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (JOSEException e) {

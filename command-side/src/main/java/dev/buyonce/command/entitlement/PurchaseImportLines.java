@@ -11,6 +11,7 @@ import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
 import dev.buyonce.kernel.catalog.ProductView;
 import dev.buyonce.kernel.entitlement.ImportedPurchase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -19,14 +20,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** Parses and checks one NDJSON line of a purchase import. */
+/**
+ * Parses and checks one NDJSON line of a purchase import: one JSON object and nothing after it, a purchase
+ * dated between {@link #EARLIEST} and a few minutes from now (clocks differ a little; a purchase from the
+ * future does not exist).
+ */
 @Component
 class PurchaseImportLines {
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private final ObjectReader reader;
     private final CatalogLookup catalog;
 
     PurchaseImportLines(ObjectMapper mapper, CatalogLookup catalog) {
-        this.reader = mapper.readerFor(Line.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = mapper.readerFor(Line.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.catalog = catalog;
     }
 
@@ -81,10 +89,15 @@ class PurchaseImportLines {
     }
 
     private static Instant parseInstant(String text) {
+        Instant at;
         try {
-            return Instant.parse(text);
+            at = Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("purchasedAt must be an ISO-8601 instant such as 2019-05-01T10:00:00Z");
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw new IllegalArgumentException("purchasedAt must lie between " + EARLIEST + " and now");
+        }
+        return at;
     }
 }
