@@ -249,6 +249,30 @@ class PayingThroughTheSandboxTest {
         assertThat(api.placeOrder(token, "o2", TestCatalog.order(COURSE, 1)).code()).isEqualTo("ALREADY_OWNED");
     }
 
+    @Test
+    void aCallbackWithAnOutlandishTimestampOrAMissingEmptyOrOverlongEventIdIsRejectedBeforeAnythingChanges() {
+        String token = Tokens.user(newUser("odd-notice"));
+        String orderId = placeOrder(api, token, "o1", COFFEE);
+        String paymentId = startPayment(api, token, orderId, "p1", "sandbox-card");
+        String template = """
+                {%s"type":"payment.captured","paymentId":"%s","orderId":"%s",\
+                "amount":{"amount":"9.90","currency":"CNY"},"capturedAt":"%s"}""";
+        String body = template.formatted("\"id\":\"evt_odd\",", paymentId, orderId, Instant.now());
+        for (long t : new long[] {1L << 62, -(1L << 62), Long.MAX_VALUE, Long.MIN_VALUE}) {
+            Api.Response outlandish = notify(body, "t=" + t + ",v1=" + hmac(SECRET, t + "." + body));
+            assertThat(outlandish.status()).as("t=" + t + ": " + outlandish.text()).isEqualTo(401);
+        }
+        long now = Instant.now().getEpochSecond();
+        for (String id : new String[] {"", "\"id\":\"\",", "\"id\":\"" + "e".repeat(200) + "\",", "\"id\":\"evt odd\","}) {
+            String odd = template.formatted(id, paymentId, orderId, Instant.now());
+            Api.Response rejected = notify(odd, "t=" + now + ",v1=" + hmac(SECRET, now + "." + odd));
+            assertThat(rejected.status()).as(odd + " -> " + rejected.text()).isEqualTo(400);
+            assertThat(rejected.code()).isEqualTo("VALIDATION_FAILED");
+        }
+        assertThat(node.countEvents("OrderPaid", orderId) + node.countEvents("PaymentCaptureRejected", orderId)).isZero();
+        assertThat(orderStatus(api, token, orderId)).isEqualTo("AWAITING_PAYMENT");
+    }
+
     private static Api.Response notify(String body, String signature) {
         Api.Call call = api.call("POST", "/api/payments/notifications/sandbox").json(body);
         return signature == null ? call.send() : call.header("Sandbox-Signature", signature).send();
