@@ -120,6 +120,29 @@ final class PackagedJar implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as a normal stop: waits for the process to exit and returns its exit code. */
+    int stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the jar did not stop within 60 s of SIGTERM");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** The lines of the child's log that say ERROR. */
+    List<String> errorLines() {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL on Unix: no shutdown hook, no graceful shutdown, no database close in the child. */
     void killForcibly() {
         process.destroyForcibly();

@@ -8,6 +8,7 @@ import static dev.buyonce.app.payments.Payments.startPayment;
 import static dev.buyonce.app.support.TestCatalog.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
@@ -77,5 +78,30 @@ class PayingForSeatsTest {
         assertThat(node.countEvents("SeatSold", orderId)).isZero();
         assertThat(Programs.floor(api, program).path("free").asInt()).isEqualTo(10);
         assertThat(node.countEvents("SeatReleased", orderId)).isEqualTo(3);
+    }
+
+    @Test
+    void aRefundedTicketOrderFreesItsSeatsAndGivesTheTicketsBack() {
+        String program = Programs.define(api, 1, 10, 4, 4);
+        String token = Tokens.user(newUser("refunded"));
+        Api.Response placed = api.placeOrder(token, "k", Programs.chosen(program, "A-1", "A-2", "A-3", "A-4"));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        String orderId = placed.json().path("orderId").asText();
+        pay(api, startPayment(api, token, orderId, "p", "sandbox-card"), "DELIVER", false);
+        awaitOrderStatus(api, token, orderId, "PAID");
+        assertThat(Programs.floor(api, program).path("sold").asInt()).isEqualTo(4);
+        assertThat(api.placeOrder(token, "more", Programs.chosen(program, "A-9")).code())
+                .as("all four tickets of the user's allowance are used").isEqualTo("TICKET_LIMIT_EXCEEDED");
+
+        assertThat(api.post("/api/admin/orders/" + orderId + "/refund", Payments.ADMIN, "").status()).isEqualTo(202);
+        awaitOrderStatus(api, token, orderId, "REFUNDED");
+
+        // the seat map shows it as soon as the refund is recorded, in the same transaction
+        JsonNode floor = Programs.floor(api, program);
+        assertThat(floor.path("sold").asInt()).isZero();
+        assertThat(floor.path("free").asInt()).isEqualTo(10);
+        assertThat(node.countEvents("TicketsReturned", orderId)).isEqualTo(1);
+        Api.Response again = api.placeOrder(token, "again", Programs.chosen(program, "A-1", "A-2", "A-3", "A-4"));
+        assertThat(again.status()).as("the same seats, with the tickets given back: " + again.text()).isEqualTo(201);
     }
 }

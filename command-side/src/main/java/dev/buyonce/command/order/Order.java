@@ -227,9 +227,12 @@ public class Order {
         return view();
     }
 
-    /** The provider refunded an attempt. Refunding the paid attempt refunds the order and revokes what it granted. */
+    /**
+     * The provider refunded an attempt. Refunding the paid attempt refunds the order and takes back what it
+     * gave: its permanent products are revoked, its seats are free again and its tickets back in the allowance.
+     */
     @CommandHandler
-    void handle(RecordPaymentRefund command, EntitlementOwnership ownership) {
+    void handle(RecordPaymentRefund command, EntitlementOwnership ownership, SeatReservations seatReservations) {
         PaymentAttempt attempt = attempts.get(command.paymentId());
         if (attempt != null && attempt.status == PaymentStatus.REFUNDED) {
             return;
@@ -239,6 +242,10 @@ public class Order {
         if (command.paymentId().equals(paidWith) && status == OrderStatus.PAID) {
             apply(new OrderRefunded(orderId, userId, paidWith, command.amount(), command.refundedAt()));
             permanentLines().forEach(line -> ownership.revoke(userId, line.productId(), orderId, command.refundedAt()));
+            if (!seats.isEmpty()) {
+                // a refunded ticket order's seats are for sale again and its tickets back in the user's allowance
+                seatReservations.release(userId, programId, seats, orderId, command.refundedAt());
+            }
         }
     }
 

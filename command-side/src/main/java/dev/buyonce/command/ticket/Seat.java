@@ -47,7 +47,8 @@ public class Seat {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ReleaseSeat command) {
-        if (status == SeatStatus.HELD && command.orderId().equals(holder)) {
+        // held: the order was cancelled or expired; sold: the order was refunded. Either way it is for sale again.
+        if (status != SeatStatus.FREE && command.orderId().equals(holder)) {
             apply(new SeatReleased(command.seatKey(), command.programId(), command.seatId(), command.orderId(), command.at()));
         }
     }

@@ -20,7 +20,7 @@ public interface SeatReservations {
      */
     void hold(UserId user, ProgramId program, List<SeatId> seats, OrderId orderId, int maxTicketsPerUser, Instant at);
 
-    /** Frees the seats the order holds and gives its tickets back; idempotent. */
+    /** Frees the seats the order holds or bought (a refund) and gives its tickets back; idempotent. */
     void release(UserId user, ProgramId program, List<SeatId> seats, OrderId orderId, Instant at);
 
     /** Marks every seat SOLD to the order, or none ({@link SeatNotHeld}); idempotent. */

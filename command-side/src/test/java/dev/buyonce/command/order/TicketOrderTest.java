@@ -28,7 +28,11 @@ import dev.buyonce.kernel.payment.ExpireOrder;
 import dev.buyonce.kernel.payment.OrderPaid;
 import dev.buyonce.kernel.payment.PaymentId;
 import dev.buyonce.kernel.payment.PaymentRequested;
+import dev.buyonce.kernel.payment.OrderRefunded;
+import dev.buyonce.kernel.payment.PaymentRefunded;
 import dev.buyonce.kernel.payment.RecordPaymentCapture;
+import dev.buyonce.kernel.payment.RecordPaymentRefund;
+import dev.buyonce.kernel.payment.RefundId;
 import dev.buyonce.kernel.ticket.PlaceTicketOrder;
 import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatId;
@@ -148,5 +152,19 @@ class TicketOrderTest {
                 .expectEvents(new OrderPaid(ORDER, ALICE, payment, total, paidAt));
         verify(seats).sell(SHOW, SEATS, ORDER, paidAt);
         verify(seats, never()).release(ALICE, SHOW, SEATS, ORDER, paidAt);
+    }
+
+    @Test
+    void aRefundGivesTheSoldSeatsAndTicketsBack() {
+        PaymentId payment = PaymentId.forAttempt(ORDER, new IdempotencyKey("pay-1"));
+        Money total = Money.of("560.00", "CNY");
+        RefundId refund = RefundId.forPayment(payment);
+        Instant refundedAt = NOW.plusSeconds(3600);
+        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW),
+                        new OrderPaid(ORDER, ALICE, payment, total, NOW.plusSeconds(60)))
+                .when(new RecordPaymentRefund(ORDER, payment, refund, total, refundedAt))
+                .expectEvents(new PaymentRefunded(ORDER, payment, refund, total, refundedAt),
+                        new OrderRefunded(ORDER, ALICE, payment, total, refundedAt));
+        verify(seats).release(ALICE, SHOW, SEATS, ORDER, refundedAt);
     }
 }

@@ -94,13 +94,23 @@ class SeatTest {
     }
 
     @Test
-    void theHoldingOrderBuysTheSeatOnceAndItStaysSold() {
+    void theHoldingOrderBuysTheSeatOnce() {
         fixture.given(held(FIRST))
                 .when(new SellSeat(SHOW, A1, FIRST, NOW))
                 .expectEvents(new SeatSold(KEY, SHOW, A1, FIRST, NOW));
+    }
+
+    @Test
+    void aSoldSeatIsForSaleAgainWhenItsOrderIsRefundedAndOnlyThen() {
+        fixture.given(held(FIRST), new SeatSold(KEY, SHOW, A1, FIRST, NOW))
+                .when(new ReleaseSeat(SHOW, A1, SECOND, NOW))
+                .expectNoEvents();
         fixture.given(held(FIRST), new SeatSold(KEY, SHOW, A1, FIRST, NOW))
                 .when(new ReleaseSeat(SHOW, A1, FIRST, NOW))
-                .expectNoEvents();
+                .expectEvents(new SeatReleased(KEY, SHOW, A1, FIRST, NOW));
+        fixture.given(held(FIRST), new SeatSold(KEY, SHOW, A1, FIRST, NOW), new SeatReleased(KEY, SHOW, A1, FIRST, NOW))
+                .when(new HoldSeat(SHOW, A1, SECOND, NOW))
+                .expectEvents(new SeatHeld(KEY, SHOW, A1, SECOND, NOW));
     }
 
     @Test
