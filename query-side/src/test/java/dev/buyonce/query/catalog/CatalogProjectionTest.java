@@ -1,5 +1,7 @@
 package dev.buyonce.query.catalog;
 
+import dev.buyonce.query.signal.LocalSignals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buyonce.kernel.Money;
@@ -34,7 +36,7 @@ class CatalogProjectionTest extends ProjectionTest {
     @BeforeEach
     void setUp() {
         catalog = new ProductCatalog(repository);
-        under(new CatalogProjection(repository, catalog));
+        under(new CatalogProjection(repository, catalog, LocalSignals.to(catalog)));
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.buyonce.kernel.entitlement.EntitlementRevoked;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.query.ProjectionTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +59,8 @@ class EntitlementProjectionTest extends ProjectionTest {
         projection = under(projection(repository));
     }
 
-    /** The one place these tests meet the ownership cache: today the projection evicts from one it is given. */
     static EntitlementProjection projection(EntitlementViewRepository repository) {
-        return new EntitlementProjection(repository, new OwnershipCache(100, Duration.ofMinutes(10)));
+        return new EntitlementProjection(repository);
     }
 
     static Map<String, Object> aliceOwns(String status, OrderId order, Instant since, String reference, long sequence) {

@@ -56,7 +56,7 @@ class ProgramProjectionTest extends TicketProjectionTest {
         given(at(0, SHOW_DEFINED));
 
         assertThat(catalog.find(SHOW)).contains(SHOW_VIEW);
-        assertThat(maps.find(SHOW)).hasValueSatisfying(map -> assertThat(map.categories())
+        assertThat(maps.current(SHOW)).hasValueSatisfying(map -> assertThat(map.categories())
                 .extracting(category -> category.categoryId() + " free " + category.free() + " held " + category.held())
                 .containsExactly("floor free 5 held 0", "balcony free 2 held 0"));
     }

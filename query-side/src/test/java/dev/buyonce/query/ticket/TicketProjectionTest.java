@@ -1,5 +1,7 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.signal.LocalSignals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ticket.ProgramDefined;
@@ -50,7 +52,7 @@ abstract class TicketProjectionTest extends ProjectionTest {
         catalog = new ProgramCatalog(programRepository, json);
         // a long TTL: an assembled map changes only when the projection invalidates it
         maps = new SeatMaps(catalog, seatRepository, Duration.ofHours(1));
-        programs = new ProgramProjection(programRepository, entities, catalog, maps);
-        seats = new SeatMapProjection(seatRepository, maps);
+        programs = new ProgramProjection(programRepository, entities, catalog, maps, LocalSignals.to(catalog, maps));
+        seats = new SeatMapProjection(seatRepository, maps, LocalSignals.to(catalog, maps));
     }
 }
