@@ -6,7 +6,8 @@
 #   bench/run.sh            full run (under 30 minutes on 2 cores)
 #   bench/run.sh --quick    quick run (under 6 minutes on 2 cores)
 #   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run),
-#            --only=<scenario> (run one scenario, e.g. while profiling; results then cover that one only)
+#            --only=<scenario> (run one scenario, e.g. while profiling; results then cover that one only): place-order,
+#            freshness, same-key-storm, ownership-lookup, flash-sale, replay
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

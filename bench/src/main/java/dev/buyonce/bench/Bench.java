@@ -13,6 +13,7 @@ import java.util.Map;
 public final class Bench {
     private static final List<Scenario> SCENARIOS = List.of(
             new PlaceOrderScenario(),
+            new FreshnessScenario(),
             new SameKeyStormScenario(),
             new OwnershipLookupScenario(),
             new FlashSaleScenario(),

@@ -1,5 +1,7 @@
 package dev.buyonce.bench;
 
+import java.util.function.IntFunction;
+
 /** Orders through BuyOnce's public API, one token per client user. */
 final class BuyOnceOrders implements OrderTarget {
     static final String PRODUCT = "coffee";
@@ -7,17 +9,28 @@ final class BuyOnceOrders implements OrderTarget {
     private final Http http;
     private final String[] tokens;
 
+    /** The place-order users, {@link OrderTarget#user}. */
     BuyOnceOrders(BenchContext context, int clients) {
+        this(context, clients, OrderTarget::user);
+    }
+
+    /** Users of their own (keys are scoped per user, so another scenario's keys never replay these). */
+    BuyOnceOrders(BenchContext context, int clients, IntFunction<String> user) {
         this.http = context.buyOnce().http();
         this.tokens = new String[clients];
         for (int c = 0; c < clients; c++) {
-            tokens[c] = "Bearer " + context.jwt().user(OrderTarget.user(c));
+            tokens[c] = "Bearer " + context.jwt().user(user.apply(c));
         }
     }
 
     @Override
     public String name() {
         return "BuyOnce";
+    }
+
+    /** The Authorization header value of a client's user. */
+    String authorization(int client) {
+        return tokens[client];
     }
 
     @Override

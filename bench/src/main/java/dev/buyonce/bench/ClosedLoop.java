@@ -47,8 +47,8 @@ final class ClosedLoop {
         return measure(step, latency);
     }
 
-    void warmUp(Step step) throws Exception {
-        phase(step, null, warmUp, WARM_UP_ITERATIONS, () -> false);
+    Outcome warmUp(Step step) throws Exception {
+        return phase(step, null, warmUp, WARM_UP_ITERATIONS, () -> false);
     }
 
     Outcome measure(Step step, Latency latency) throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /** A keep-alive HTTP/1.1 client for one service on loopback; every request has a timeout. */
 final class Http {
@@ -72,5 +73,14 @@ final class Http {
     CompletableFuture<Response> sendAsync(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Response(response.statusCode(), response.body()));
+    }
+
+    /**
+     * Sends {@code request} and hands its answer's body to {@code lines} line by line as it arrives (an event
+     * stream); completes with the status once the body has ended.
+     */
+    CompletableFuture<Integer> streamLines(HttpRequest request, Flow.Subscriber<String> lines) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+                .thenApply(HttpResponse::statusCode);
     }
 }

@@ -8,7 +8,12 @@ final class Latency {
     private final ConcurrentHistogram histogram = new ConcurrentHistogram(3);
 
     void recordSince(long startNanos) {
-        histogram.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos));
+        recordBetween(startNanos, System.nanoTime());
+    }
+
+    /** Records the time from start to end; an end before the start (an event that overtook the answer it follows) counts as 0. */
+    void recordBetween(long startNanos, long endNanos) {
+        histogram.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, endNanos - startNanos)));
     }
 
     long count() {

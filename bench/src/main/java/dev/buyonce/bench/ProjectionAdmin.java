@@ -5,19 +5,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * BuyOnce's projection admin endpoints (list, rebuild), so a scenario can wait until a read model has
- * applied every event in the log before it reads or times anything from it.
+ * applied every event in the log before it reads or times anything from it, or sample how far behind the
+ * log each event processor is.
  */
 final class ProjectionAdmin {
     private final Http http;
     private final String authorization;
 
-    /** Where one projection stands: {@code position} is the last event it applied, {@code head} the log's newest. */
-    record Projection(String name, String status, long position, long head) {
+    /**
+     * Where one event processor stands: {@code position} is the last event it applied, {@code head} the log's
+     * newest. Older builds (today's included) list views only and answer neither {@code kind} nor the lag
+     * fields: their kind is then {@code view}, their lag in events head minus position, in seconds empty.
+     */
+    record Projection(String name, String kind, String status, long position, long head,
+                      OptionalLong reportedLagEvents, OptionalDouble lagSeconds) {
         boolean liveAtHead() {
             return "LIVE".equals(status) && position >= head;
+        }
+
+        /** Only views can be rebuilt; sagas and policies act on the world. */
+        boolean isView() {
+            return "view".equals(kind);
+        }
+
+        /** Events behind the head: as reported, else head minus position (gaps in the global index count too). */
+        long lagEvents() {
+            return reportedLagEvents.orElse(Math.max(0, head - position));
         }
     }
 
@@ -33,10 +51,17 @@ final class ProjectionAdmin {
         }
         List<Projection> projections = new ArrayList<>();
         for (JsonNode p : response.json()) {
-            projections.add(new Projection(p.path("name").asText(), p.path("status").asText(),
-                    p.path("position").asLong(), p.path("head").asLong()));
+            projections.add(new Projection(p.path("name").asText(), p.path("kind").asText("view"),
+                    p.path("status").asText(), p.path("position").asLong(), p.path("head").asLong(),
+                    p.path("lagEvents").isNumber() ? OptionalLong.of(p.path("lagEvents").asLong()) : OptionalLong.empty(),
+                    p.path("lagSeconds").isNumber() ? OptionalDouble.of(p.path("lagSeconds").asDouble()) : OptionalDouble.empty()));
         }
         return projections;
+    }
+
+    /** The views: what {@link #replay} can rebuild. */
+    List<Projection> views() {
+        return all().stream().filter(Projection::isView).toList();
     }
 
     /** Starts the rebuild of one projection (202 expected). */
@@ -48,12 +73,12 @@ final class ProjectionAdmin {
     }
 
     /**
-     * Waits until each named projection (every projection when {@code names} is empty) is live at the head;
+     * Waits until each named projection (every view when {@code names} is empty) is live at the head;
      * seconds waited, or -1 when {@code bound} passed first.
      */
     double awaitLive(Collection<String> names, Duration bound) throws InterruptedException {
         long start = System.nanoTime();
-        while (!all().stream().filter(p -> names.isEmpty() || names.contains(p.name())).allMatch(Projection::liveAtHead)) {
+        while (!views().stream().filter(p -> names.isEmpty() || names.contains(p.name())).allMatch(Projection::liveAtHead)) {
             if (System.nanoTime() - start > bound.toNanos()) {
                 return -1;
             }

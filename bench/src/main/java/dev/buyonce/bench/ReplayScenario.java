@@ -41,7 +41,7 @@ final class ReplayScenario implements Scenario {
         ProjectionAdmin admin = new ProjectionAdmin(context);
         double settled = admin.awaitLive(List.of(), Duration.ofMinutes(2));
         long events = buyOnce.db().count(EVENTS);
-        List<String> names = admin.all().stream().map(ProjectionAdmin.Projection::name).toList();
+        List<String> names = admin.views().stream().map(ProjectionAdmin.Projection::name).toList();
         System.err.printf("replay: rebuilding %s over %d events, at most %d s ...%n", names, events, bound.toSeconds());
 
         OwnershipChecks checks = OwnershipChecks.buyOnce(context.jwt());
@@ -119,7 +119,7 @@ final class ReplayScenario implements Scenario {
     private static String unfinished(ScenarioResult result, ProjectionAdmin admin, Database db, Map<String, Double> seconds,
                                    double elapsed, Duration bound) throws Exception {
         Map<String, Long> positions = new LinkedHashMap<>();
-        admin.all().stream().filter(p -> !seconds.containsKey(p.name())).forEach(p -> positions.put(p.name(), p.position()));
+        admin.views().stream().filter(p -> !seconds.containsKey(p.name())).forEach(p -> positions.put(p.name(), p.position()));
         long slowest = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
         long applied = db.count("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", slowest);
         result.with("elapsed_s", elapsed).with("events_per_s", applied / elapsed);
