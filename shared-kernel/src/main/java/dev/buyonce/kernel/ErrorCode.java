@@ -16,6 +16,8 @@ public enum ErrorCode {
     ALREADY_OWNED(409),
     PURCHASE_PENDING(409),
     IDEMPOTENCY_KEY_IN_USE(409),
+    // a change that kept racing another change of the same resource, no Idempotency-Key involved: retry
+    CONFLICT(409),
     ORDER_NOT_PAYABLE(409),
     ORDER_NOT_CANCELLABLE(409),
     ORDER_NOT_REFUNDABLE(409),

@@ -78,7 +78,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // metrics show the data path, admin routes and traffic: admins only on the API port
+                        .requestMatchers("/actuator/prometheus").hasRole("admin")
                         .requestMatchers("/api/payments/notifications/**", "/sandbox/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("admin")

@@ -32,7 +32,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(violation.code().status());
-        if (violation.code() == ErrorCode.IDEMPOTENCY_KEY_IN_USE || violation.code() == ErrorCode.RATE_LIMITED) {
+        if (violation.code() == ErrorCode.IDEMPOTENCY_KEY_IN_USE || violation.code() == ErrorCode.CONFLICT
+                || violation.code() == ErrorCode.RATE_LIMITED) {
             answer.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return answer.body(Problems.of(violation.code(), violation.getMessage(), violation.properties()));

@@ -190,9 +190,20 @@ class ReadYourWritesAcrossNodesTest {
     }
 
     @Test
-    void everyProcessorsLagIsAPrometheusGauge() {
-        String metrics = a.api().get("/actuator/prometheus", null).text();
+    void processorLagAndOutcomesAreOnPrometheusForAdminsOnly() {
+        String token = Tokens.user(newUser("metrics"));
+        a.api().placeOrder(token, "m1", order(COFFEE, 1));
+        assertThat(a.api().placeOrder(token, "m1", order(COFFEE, 1)).header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(a.api().placeOrder(token, null, order(COFFEE, 1)).code()).isEqualTo("IDEMPOTENCY_KEY_MISSING");
+
+        assertThat(a.api().get("/actuator/prometheus", null).status()).as("never public on the API port").isEqualTo(401);
+        assertThat(a.api().get("/actuator/prometheus", token).status()).isEqualTo(403);
+        String metrics = a.api().get("/actuator/prometheus", Payments.ADMIN).text();
         assertThat(metrics).contains("buyonce_processor_lag_events{kind=\"saga\",processor=\"PaymentSagaProcessor\"}")
-                .contains("buyonce_processor_lag_seconds{kind=\"view\",processor=\"orders\"}");
+                .contains("buyonce_processor_lag_seconds{kind=\"view\",processor=\"orders\"}")
+                .contains("buyonce_duplicates_refused_total{reason=\"replay\"}")
+                .contains("buyonce_problems_total{code=\"IDEMPOTENCY_KEY_MISSING\"}")
+                .contains("buyonce_refunds_total{kind=\"order\"}")
+                .contains("buyonce_stuck_payments ");
     }
 }

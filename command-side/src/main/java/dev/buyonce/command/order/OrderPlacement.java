@@ -61,7 +61,7 @@ class OrderPlacement {
         PlaceOrder command = new PlaceOrder(OrderId.forIntent(user, key), user, lines, fingerprint(request), now,
                 now.plus(paymentTimeout));
         MetaData metaData = MetaData.with("userId", user.value()).and("idempotencyKey", key.value());
-        return retry.send(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+        return retry.sendForKey(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
     }
 
     OrderView cancel(UserId user, OrderId orderId) {

@@ -103,7 +103,7 @@ class TicketOrderPlacement {
                 program.programId(), seats, lines(program, seats), program.maxTicketsPerOrder(),
                 program.maxTicketsPerUser(), intent.fingerprint(), now, now.plus(paymentTimeout));
         MetaData metaData = MetaData.with("userId", intent.user().value()).and("idempotencyKey", intent.key().value());
-        return retry.send(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+        return retry.sendForKey(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
     }
 
     private static List<SeatId> chosen(ProgramView program, List<String> requested) {
