@@ -135,6 +135,10 @@ if [ -z "$ONLY" ] || [ "$ONLY" = ownership-lookup ]; then
     start_service buyonce-small "${DBS[1]}" "$ROOT/app/target/buyonce.jar" "${SERVICE_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
     start_service crud-small "${DBS[3]}" "$ROOT/bench/crud-baseline/target/crud-baseline.jar" "${SERVICE_JVM[@]}" --
 fi
+if [ -z "$ONLY" ] || [ "$ONLY" = freshness ]; then
+    # a second node on BuyOnce's database: freshness reads and watches there what the first node answered
+    start_service buyonce-peer "${DBS[0]}" "$ROOT/app/target/buyonce.jar" "${SERVICE_JVM[@]}" -- "${BUYONCE_ARGS[@]}"
+fi
 APP_PID=${PIDS[0]}
 
 for service in "${STARTED[@]}"; do

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
  * wrote, how soon does a live stream show a change, and how far behind the log do the event processors run?
  * Three groups of clients run at once: the load (as in place-order, users of its own), visibility probes
  * ({@link VisibilityProbe}) and stream probes ({@link SseLagProbe}); {@link ProcessorLag} samples the
- * processors once a second meanwhile.
+ * processors once a second meanwhile. When run.sh started a second BuyOnce node on the same database
+ * ({@code buyonce-peer}), the probes read and watch there: every order is placed (and cancelled) on one node
+ * and read, or streamed, on the other, which is the harder case.
  */
 final class FreshnessScenario implements Scenario {
     static final int LOAD_CLIENTS = 24;
@@ -32,6 +34,8 @@ final class FreshnessScenario implements Scenario {
     public List<ScenarioResult> run(BenchContext context) throws Exception {
         BenchConfig config = context.config();
         Http http = context.buyOnce().http();
+        Service peer = Service.named(config, "buyonce-peer");
+        Http reader = peer == null ? http : peer.http();
         context.defineProduct(context.buyOnce(), BuyOnceOrders.PRODUCT, "CONSUMABLE", "9.90");
         ProjectionAdmin admin = new ProjectionAdmin(context);
         // what earlier scenarios left behind is not this scenario's lag
@@ -42,8 +46,9 @@ final class FreshnessScenario implements Scenario {
         ClosedLoop loadLoop = new ClosedLoop(LOAD_CLIENTS, warmUp, measure, Long.MAX_VALUE);
         ClosedLoop probeLoop = new ClosedLoop(PROBES, warmUp, measure, Long.MAX_VALUE);
         ClosedLoop streamLoop = new ClosedLoop(STREAMS, warmUp, measure, Long.MAX_VALUE);
-        VisibilityProbe probe = new VisibilityProbe(new BuyOnceOrders(context, PROBES, c -> "bench-fresh-p%02d".formatted(c)), http);
-        SseLagProbe streams = new SseLagProbe(new BuyOnceOrders(context, STREAMS, c -> "bench-fresh-s%02d".formatted(c)), http);
+        VisibilityProbe probe = new VisibilityProbe(new BuyOnceOrders(context, PROBES, c -> "bench-fresh-p%02d".formatted(c)), reader);
+        SseLagProbe streams = new SseLagProbe(new BuyOnceOrders(context, STREAMS, c -> "bench-fresh-s%02d".formatted(c)),
+                http, reader);
         Latency orders = new Latency();
         Latency visible = new Latency();
         Latency sseLag = new Latency();
@@ -84,6 +89,7 @@ final class FreshnessScenario implements Scenario {
             return List.of(result
                     .with("failed", load.failed.get() + probe.failed.get() + streams.failed.get())
                     .with("clients", "%d load, %d probes, %d streams".formatted(LOAD_CLIENTS, PROBES, STREAMS))
+                    .with("probes_read_on", peer == null ? "the same node" : "another node (buyonce-peer)")
                     .with("target_zero_misses_met", probe.getMisses.get() + probe.listMisses.get() == 0)
                     .with("target_visible_p99_met", visible.p99Millis() <= TARGET_MS && probe.notVisible.get() == 0)
                     .with("target_sse_p99_met", sseLag.count() > 0 && sseLag.p99Millis() <= TARGET_MS

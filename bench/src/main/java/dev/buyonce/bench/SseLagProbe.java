@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live-stream probe: open the new order's event stream, wait for the first {@code order} event (the
- * current state), cancel the order and time the {@code CANCELLED} event. The phase's latency gets the lag
+ * The live-stream probe: open the new order's event stream (on {@code watch}, which may be another node than
+ * the one that places and cancels it), wait for the first {@code order} event (the current state), cancel
+ * the order and time the {@code CANCELLED} event. The phase's latency gets the lag
  * from the cancel's answer; {@link #sinceSent} the lag from the moment the cancel was sent. The commit lies
  * between the two. Each client holds one stream at a time.
  */
@@ -17,14 +18,17 @@ final class SseLagProbe extends OrderProbe {
     final AtomicLong timeouts = new AtomicLong();
     final AtomicLong beforeAnswer = new AtomicLong();
 
-    SseLagProbe(BuyOnceOrders orders, Http http) {
+    private final Http watch;
+
+    SseLagProbe(BuyOnceOrders orders, Http http, Http watch) {
         super(orders, http, "sse");
+        this.watch = watch;
     }
 
     @Override
     void follow(String orderId, String authorization, long answeredNanos, Latency latency) throws Exception {
         boolean measured = latency != null;
-        try (OrderEventStream stream = OrderEventStream.open(http, orderId, authorization)) {
+        try (OrderEventStream stream = OrderEventStream.open(watch, orderId, authorization)) {
             if (stream.nextOrder(null, System.nanoTime() + BOUND.toNanos()) == null) {
                 count(measured, noInitialState);
                 return;
