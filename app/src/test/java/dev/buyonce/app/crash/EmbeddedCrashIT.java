@@ -7,10 +7,12 @@ import static dev.buyonce.app.payments.Payments.orderStatus;
 import static dev.buyonce.app.payments.Payments.pay;
 import static dev.buyonce.app.payments.Payments.placeOrder;
 import static dev.buyonce.app.payments.Payments.startPayment;
+import static java.nio.file.Files.readString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import dev.buyonce.app.support.Api;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ class EmbeddedCrashIT {
     private static final String STATUS_CHECK = "--buyonce.payments.status-check-after=PT1S";
 
     @Test
-    void everyAnsweredCommandSurvivesKillMinus9(@TempDir Path dataDir) {
+    void everyAnsweredCommandSurvivesKillMinus9(@TempDir Path dataDir) throws IOException {
         List<String> orders = new ArrayList<>();
         String paidOrder;
         String paymentId;
@@ -66,6 +68,13 @@ class EmbeddedCrashIT {
             assertThat(attemptStatus(api, token, paidOrder, paymentId)).as("the attempt in the payments view")
                     .isNotEqualTo("ABSENT");
             awaitOrderStatus(api, token, paidOrder, "PAID");
+
+            // the sandbox's webhook secret: random for this data directory, kept there, announced by place only
+            Path secretFile = dataDir.resolve("sandbox-webhook-secret");
+            assertThat(secretFile).isRegularFile();
+            String secret = readString(secretFile).trim();
+            assertThat(secret).hasSize(64).isNotEqualTo("sandbox-webhook-secret-not-for-production");
+            assertThat(jar.log()).contains("webhook secret is random for this data directory").doesNotContain(secret);
 
             // a normal stop (SIGTERM) after all that: it exits and logs no ERROR
             assertThat(jar.stop()).as("exit code of a JVM ended by SIGTERM").isEqualTo(143);

@@ -109,15 +109,11 @@ final class PackagedJar implements AutoCloseable {
 
     /** The demo token the embedded default prints at start-up. */
     String demoToken() {
-        try {
-            Matcher token = DEMO_TOKEN.matcher(Files.readString(log));
-            if (!token.find()) {
-                throw new AssertionError("no demo token in " + log);
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Matcher token = DEMO_TOKEN.matcher(log());
+        if (!token.find()) {
+            throw new AssertionError("no demo token in " + log);
         }
+        return token.group(1);
     }
 
     /** SIGTERM, as a normal stop: waits for the process to exit and returns its exit code. */
@@ -131,6 +127,15 @@ final class PackagedJar implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** The child's log so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -37,6 +37,7 @@ public final class Payments {
     public static BuyOnceNode start(TestDatabase.Coordinates db, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("buyonce.payments.sandbox.enabled", "true");
+        properties.put("buyonce.payments.sandbox.webhook-secret", PayingThroughTheSandboxTest.SECRET);
         properties.put("buyonce.payments.status-check-after", "PT1S");
         properties.put("buyonce.payments.status-check-max-interval", "PT2S");
         properties.put("db-scheduler.polling-interval", "200ms");
