@@ -22,6 +22,8 @@ public enum ErrorCode {
     ORDER_NOT_CANCELLABLE(409),
     ORDER_NOT_REFUNDABLE(409),
     PAYMENT_NOT_PAYABLE(409),
+    /** A payment provider did not answer in time (or is known to be down): try the same request again later. */
+    PROVIDER_UNAVAILABLE(503),
     PRODUCT_CONFLICT(409),
     SEAT_UNAVAILABLE(409),
     NOT_ENOUGH_SEATS(409),

@@ -12,9 +12,11 @@ import dev.buyonce.kernel.payment.PaymentStatus;
 import dev.buyonce.kernel.payment.RequestPayment;
 import dev.buyonce.kernel.payment.RequestPaymentResult;
 import dev.buyonce.saga.provider.CreatedPayment;
+import dev.buyonce.saga.provider.GuardedProviders;
 import dev.buyonce.saga.provider.PaymentOrder;
 import dev.buyonce.saga.provider.PaymentProvider;
 import dev.buyonce.saga.provider.PaymentProviders;
+import dev.buyonce.saga.provider.ProviderUnavailable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,16 +36,22 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * POST /api/orders/{orderId}/payments. The order decides (its own attempt, derived from the key); only then
  * is the payment created at the provider, idempotently by our payment id, so a replay finds the same one.
+ * The customer waits for the pay URL, so that call is made here, guarded (timeout, circuit breaker): a
+ * provider that does not answer makes it a 503 PROVIDER_UNAVAILABLE, and the same request again (same key)
+ * creates the payment once the provider is back. The attempt stays on the order meanwhile; the saga closes
+ * it if another is chosen or the deadline passes.
  */
 @RestController
 class PaymentController {
     private final OrderCommands orders;
     private final PaymentProviders providers;
+    private final GuardedProviders guarded;
     private final Clock clock;
 
-    PaymentController(OrderCommands orders, PaymentProviders providers, Clock clock) {
+    PaymentController(OrderCommands orders, PaymentProviders providers, GuardedProviders guarded, Clock clock) {
         this.orders = orders;
         this.providers = providers;
+        this.guarded = guarded;
         this.clock = clock;
     }
 
@@ -70,8 +78,15 @@ class PaymentController {
         RequestPaymentResult result = orders.send(command, orderId,
                 MetaData.with("userId", user.value()).and("idempotencyKey", key.value()));
         PaymentAttemptView attempt = result.attempt();
-        CreatedPayment created = providers.named(result.provider())
-                .create(new PaymentOrder(paymentId, id, attempt.channel(), attempt.amount()));
+        PaymentOrder order = new PaymentOrder(paymentId, id, attempt.channel(), attempt.amount());
+        CreatedPayment created;
+        try {
+            created = guarded.call(result.provider(), "create", chosen -> chosen.create(order));
+        } catch (ProviderUnavailable e) {
+            throw new RuleViolation(ErrorCode.PROVIDER_UNAVAILABLE, "the payment provider is not answering; send the"
+                    + " same request again (same Idempotency-Key) in a moment",
+                    Map.of("paymentId", paymentId.toString(), "retryAfterSeconds", 5));
+        }
         PaymentAnswer answer = new PaymentAnswer(paymentId, id, attempt.channel(), attempt.status(), attempt.amount(),
                 created.payUrl(), result.duplicated());
         if (result.duplicated()) {

@@ -14,18 +14,9 @@ import dev.buyonce.kernel.payment.PaymentCaptureRejected;
 import dev.buyonce.kernel.payment.PaymentId;
 import dev.buyonce.kernel.payment.PaymentRefunded;
 import dev.buyonce.kernel.payment.PaymentRequested;
-import dev.buyonce.kernel.payment.RecordPaymentCapture;
-import dev.buyonce.kernel.payment.RecordPaymentClosed;
-import dev.buyonce.kernel.payment.RecordPaymentRefund;
-import dev.buyonce.kernel.payment.RefundId;
 import dev.buyonce.saga.payment.PaymentDeadlines.PaymentDeadlineDue;
 import dev.buyonce.saga.payment.PaymentDeadlines.RefundRetryDue;
 import dev.buyonce.saga.payment.PaymentDeadlines.StatusCheckDue;
-import dev.buyonce.saga.provider.PaymentProvider;
-import dev.buyonce.saga.provider.PaymentProviders;
-import dev.buyonce.saga.provider.ProviderPayment;
-import dev.buyonce.saga.provider.RefundOutcome;
-import dev.buyonce.saga.provider.RefundRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,11 +36,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One per order: from placement until every captured coin is either kept by the paid order or refunded.
- * It learns captures from the order's events (callbacks reach the order through the webhook), asks the
- * provider itself when a callback is overdue, closes attempts the customer abandoned, cancels the order at
- * its payment deadline and refunds every capture the order rejected. It never blocks: commands are sent,
- * and their outcome comes back as the order's events. Its deadlines are persistent (db-scheduler).
- * A capture or refund request arriving after the saga ended starts a new one, which refunds and ends.
+ * It learns captures from the order's events (callbacks reach the order through the webhook), has the
+ * provider asked when a callback is overdue, closes attempts the customer abandoned, cancels the order at
+ * its payment deadline and refunds every capture the order rejected. It never blocks and never calls a
+ * provider itself: it records each call it wants as a persistent task ({@link ProviderCalls}), in its own
+ * transaction, and the call's outcome comes back as the order's events. So a slow or failing provider
+ * delays payments but holds no saga transaction open and stalls nothing else. Its deadlines are persistent
+ * (db-scheduler). A capture or refund request arriving after the saga ended starts a new one, which refunds
+ * and ends.
  */
 @Saga
 public class PaymentSaga {
@@ -64,6 +58,8 @@ public class PaymentSaga {
     private Instant paymentDeadline;
     /** Absent in a saga started by a late capture or a refund request: then only refunds are its business. */
     private boolean awaitingPayment;
+    /** The payment deadline passed: the order is cancelled once every pending attempt is closed or captured. */
+    private boolean expiring;
     private Map<String, AttemptState> attempts = new LinkedHashMap<>();
     private Map<String, String> providerOf = new LinkedHashMap<>();
     private Map<String, Money> refundAmounts = new LinkedHashMap<>();
@@ -82,33 +78,33 @@ public class PaymentSaga {
         deadlines.schedule(event.paymentDeadline(), PAYMENT_DEADLINE, new PaymentDeadlineDue(orderId));
     }
 
-    /** A new attempt; an earlier pending one is closed (after a final query: if it was paid, that pays the order). */
+    /** A new attempt; an earlier pending one is settled (closed, or if it was paid, that pays the order). */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(PaymentRequested event, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines,
-            PaymentTimings timings) {
-        settlePendingAttempts(providers, commands, event.requestedAt());
+    void on(PaymentRequested event, ProviderCalls calls, DeadlineManager deadlines, PaymentTimings timings) {
+        settlePendingAttempts(calls);
         String paymentId = event.paymentId().toString();
         attempts.put(paymentId, AttemptState.PENDING);
         providerOf.put(paymentId, event.provider());
-        if (statusCheckId == null && awaitingPayment) {
+        if (expiring) {
+            // asked for after the deadline passed, while the earlier attempts were being closed: close it too
+            calls.settle(orderId, event.paymentId(), event.provider());
+        }
+        if (statusCheckId == null && awaitingPayment && !expiring) {
             lastCheckInterval = timings.statusCheckAfter();
             statusCheckId = deadlines.schedule(lastCheckInterval, STATUS_CHECK, new StatusCheckDue(orderId));
         }
     }
 
-    /** The callback is overdue: ask the provider, and ask again later (backing off) until the payment deadline. */
+    /** The callback is overdue: have the provider asked, and ask again later (backing off) until the deadline. */
     @DeadlineHandler(deadlineName = STATUS_CHECK)
-    void checkStatus(StatusCheckDue due, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines,
-                     PaymentTimings timings, @Timestamp Instant now) {
+    void checkStatus(StatusCheckDue due, ProviderCalls calls, DeadlineManager deadlines, PaymentTimings timings,
+                     @Timestamp Instant now) {
         statusCheckId = null;
-        if (!awaitingPayment) {
+        if (!awaitingPayment || expiring) {
             return;
         }
         for (String paymentId : pending()) {
-            ProviderPayment payment = providers.named(providerOf.get(paymentId)).query(paymentId(paymentId));
-            if (payment.moneyTaken()) {
-                recordCapture(commands, paymentId, payment, now);
-            }
+            calls.check(orderId, paymentId(paymentId), providerOf.get(paymentId));
         }
         lastCheckInterval = timings.nextCheckAfter(lastCheckInterval);
         if (now.plus(lastCheckInterval).isBefore(paymentDeadline)) {
@@ -116,59 +112,64 @@ public class PaymentSaga {
         }
     }
 
-    /** Final query of every pending attempt, then close them and cancel the order (a paid order ignores that). */
+    /**
+     * Every pending attempt is settled (a final query, then closed), and once the provider has answered for
+     * all of them the order is cancelled (a paid order ignores that). Cancelling before the provider closed a
+     * payment would refund a customer who paid in time, so a provider that does not answer delays it.
+     */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
-    void paymentDeadlinePassed(PaymentDeadlineDue due, PaymentProviders providers, CommandGateway commands,
+    void paymentDeadlinePassed(PaymentDeadlineDue due, ProviderCalls calls, CommandGateway commands,
                                @Timestamp Instant now) {
         if (!awaitingPayment) {
             return;
         }
-        settlePendingAttempts(providers, commands, now);
-        commands.send(new ExpireOrder(orderId, now));
+        expiring = true;
+        settlePendingAttempts(calls);
+        expireIfSettled(commands, now);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPaid event, PaymentProviders providers, CommandGateway commands) {
+    void on(OrderPaid event, ProviderCalls calls) {
         awaitingPayment = false;
         attempts.put(event.paymentId().toString(), AttemptState.KEPT);
-        settlePendingAttempts(providers, commands, event.paidAt());
+        settlePendingAttempts(calls);
         endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderCancelled event, PaymentProviders providers, CommandGateway commands) {
+    void on(OrderCancelled event, ProviderCalls calls) {
         awaitingPayment = false;
-        settlePendingAttempts(providers, commands, event.cancelledAt());
+        settlePendingAttempts(calls);
         endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(PaymentAttemptClosed event) {
+    void on(PaymentAttemptClosed event, CommandGateway commands, @Timestamp Instant now) {
         attempts.computeIfPresent(event.paymentId().toString(),
                 (id, state) -> state == AttemptState.PENDING ? AttemptState.CLOSED : state);
+        expireIfSettled(commands, now);
         endIfSettled();
     }
 
     /** Money the order does not keep goes back; a different amount is also flagged for a human. */
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(PaymentCaptureRejected event, PaymentProviders providers, CommandGateway commands,
-            DeadlineManager deadlines, PaymentTimings timings) {
+    void on(PaymentCaptureRejected event, ProviderCalls calls, CommandGateway commands, DeadlineManager deadlines,
+            PaymentTimings timings, @Timestamp Instant now) {
         orderId = event.orderId();
         if (event.reason() == CaptureRejection.AMOUNT_MISMATCH) {
             log.warn("FLAGGED: payment {} of order {} captured {} instead of {}; refunding it",
                     event.paymentId(), event.orderId(), event.amount(), total);
         }
-        refund(event.paymentId(), event.provider(), event.amount(), providers, commands, deadlines, timings, event.at());
+        refund(event.paymentId(), event.provider(), event.amount(), calls, deadlines, timings);
+        expireIfSettled(commands, now);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderRefundRequested event, PaymentProviders providers, CommandGateway commands,
-            DeadlineManager deadlines, PaymentTimings timings) {
+    void on(OrderRefundRequested event, ProviderCalls calls, DeadlineManager deadlines, PaymentTimings timings) {
         orderId = event.orderId();
-        refund(event.paymentId(), event.provider(), event.amount(), providers, commands, deadlines, timings,
-                event.requestedAt());
+        refund(event.paymentId(), event.provider(), event.amount(), calls, deadlines, timings);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -184,67 +185,65 @@ public class PaymentSaga {
         endIfSettled();
     }
 
-    /** Refunds the provider refused before are asked again; after the last attempt they are left for a human. */
+    /**
+     * Refunds not confirmed yet are asked again, unless the call is still waiting for the provider to answer
+     * (an outage is not a refusal); after {@code refundAttempts} refusals they are left for a human.
+     */
     @DeadlineHandler(deadlineName = REFUND_RETRY)
-    void retryRefunds(RefundRetryDue due, PaymentProviders providers, CommandGateway commands, DeadlineManager deadlines,
-                      PaymentTimings timings, @Timestamp Instant now) {
+    void retryRefunds(RefundRetryDue due, ProviderCalls calls, DeadlineManager deadlines, PaymentTimings timings) {
         refundRetryId = null;
-        refundRetries++;
+        boolean askedAgain = false;
         for (Map.Entry<String, Money> owed : List.copyOf(refundAmounts.entrySet())) {
-            refund(paymentId(owed.getKey()), providerOf.get(owed.getKey()), owed.getValue(), providers, commands,
-                    deadlines, timings, now);
+            String id = owed.getKey();
+            if (calls.refundInFlight(paymentId(id))) {
+                continue;
+            }
+            if (refundRetries < timings.refundAttempts()) {
+                calls.refund(orderId, paymentId(id), providerOf.get(id), owed.getValue());
+                askedAgain = true;
+            } else {
+                log.error("FLAGGED: provider {} refused to refund payment {} of order {} ({}); left for a human",
+                        providerOf.get(id), id, orderId, owed.getValue());
+                attempts.put(id, AttemptState.REFUND_FAILED);
+                refundAmounts.remove(id);
+            }
         }
+        if (askedAgain) {
+            refundRetries++;
+        }
+        if (!refundAmounts.isEmpty()) {
+            refundRetryId = deadlines.schedule(timings.refundRetryAfter(), REFUND_RETRY, new RefundRetryDue(orderId));
+        }
+        endIfSettled();
     }
 
-    private void refund(PaymentId paymentId, String provider, Money amount, PaymentProviders providers,
-                        CommandGateway commands, DeadlineManager deadlines, PaymentTimings timings, Instant now) {
+    private void refund(PaymentId paymentId, String provider, Money amount, ProviderCalls calls,
+                        DeadlineManager deadlines, PaymentTimings timings) {
         String id = paymentId.toString();
         providerOf.put(id, provider);
-        RefundId refundId = RefundId.forPayment(paymentId);
-        RefundOutcome outcome = providers.named(provider).refund(new RefundRequest(paymentId, refundId, amount));
-        if (outcome == RefundOutcome.REFUNDED) {
-            attempts.put(id, AttemptState.REFUNDING);
-            refundAmounts.remove(id);
-            commands.send(new RecordPaymentRefund(orderId, paymentId, refundId, amount, now));
-        } else if (refundRetries < timings.refundAttempts()) {
-            attempts.put(id, AttemptState.REFUNDING);
-            refundAmounts.put(id, amount);
-            if (refundRetryId == null) {
-                refundRetryId = deadlines.schedule(timings.refundRetryAfter(), REFUND_RETRY, new RefundRetryDue(orderId));
-            }
-        } else {
-            log.error("FLAGGED: provider {} refused to refund payment {} of order {} ({}); left for a human",
-                    provider, paymentId, orderId, amount);
-            attempts.put(id, AttemptState.REFUND_FAILED);
-            refundAmounts.remove(id);
-            endIfSettled();
+        attempts.put(id, AttemptState.REFUNDING);
+        refundAmounts.put(id, amount);
+        calls.refund(orderId, paymentId, provider, amount);
+        if (refundRetryId == null) {
+            refundRetryId = deadlines.schedule(timings.refundRetryAfter(), REFUND_RETRY, new RefundRetryDue(orderId));
         }
     }
 
     /**
-     * Each pending attempt: if the provider took the money, tell the order (it pays or rejects); otherwise
-     * close it at the provider. Closing is what stops a late payment, and a provider that captured in the
-     * meantime says so instead of closing.
+     * Has each pending attempt settled at its provider: if the money was taken, the order is told (it pays or
+     * rejects); otherwise the payment is closed, which is what stops a late payment.
      */
-    private void settlePendingAttempts(PaymentProviders providers, CommandGateway commands, Instant now) {
+    private void settlePendingAttempts(ProviderCalls calls) {
         for (String paymentId : pending()) {
-            PaymentProvider provider = providers.named(providerOf.get(paymentId));
-            ProviderPayment payment = provider.query(paymentId(paymentId));
-            if (!payment.moneyTaken()) {
-                payment = provider.close(paymentId(paymentId));
-            }
-            if (payment.moneyTaken()) {
-                recordCapture(commands, paymentId, payment, now);
-            } else {
-                commands.send(new RecordPaymentClosed(orderId, paymentId(paymentId), now));
-            }
+            calls.settle(orderId, paymentId(paymentId), providerOf.get(paymentId));
         }
     }
 
-    private void recordCapture(CommandGateway commands, String paymentId, ProviderPayment payment, Instant now) {
-        Instant capturedAt = payment.capturedAt() != null ? payment.capturedAt() : now;
-        commands.send(new RecordPaymentCapture(orderId, paymentId(paymentId), providerOf.get(paymentId),
-                payment.captured(), capturedAt));
+    private void expireIfSettled(CommandGateway commands, Instant now) {
+        if (expiring && awaitingPayment && pending().isEmpty()) {
+            expiring = false;
+            commands.send(new ExpireOrder(orderId, now));
+        }
     }
 
     private List<String> pending() {
@@ -256,7 +255,8 @@ public class PaymentSaga {
      * Ends the saga once nothing is awaited. Deadlines still scheduled are left to fire: each handler checks
      * whether it still applies, and one firing for an ended saga finds none and is dropped. Cancelling them
      * instead would race with db-scheduler executing one at that moment, which fails the whole saga
-     * transaction (seen in tests) and stalls the saga processor while it retries.
+     * transaction (seen in tests) and stalls the saga processor while it retries. Provider calls still waiting
+     * are left too: their outcome is told to the order, which ignores what it already knows.
      */
     private void endIfSettled() {
         if (awaitingPayment || attempts.values().stream().anyMatch(AttemptState::outstanding)) {
