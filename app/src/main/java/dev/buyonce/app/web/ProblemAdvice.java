@@ -32,8 +32,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(violation.code().status());
-        if (violation.code() == ErrorCode.IDEMPOTENCY_KEY_IN_USE || violation.code() == ErrorCode.CONFLICT
-                || violation.code() == ErrorCode.RATE_LIMITED) {
+        Object retryAfter = violation.properties().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        } else if (violation.code() == ErrorCode.IDEMPOTENCY_KEY_IN_USE || violation.code() == ErrorCode.CONFLICT
+                || violation.code() == ErrorCode.RATE_LIMITED || violation.code() == ErrorCode.PROVIDER_UNAVAILABLE) {
             answer.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return answer.body(Problems.of(violation.code(), violation.getMessage(), violation.properties()));

@@ -117,7 +117,9 @@ class ProviderOutageTest {
         long answeredInMs = (System.nanoTime() - started) / 1_000_000;
         assertThat(unavailable.status()).as(unavailable.text()).isEqualTo(503);
         assertThat(unavailable.code()).isEqualTo("PROVIDER_UNAVAILABLE");
-        assertThat(answeredInMs).as("a payment request waits at most the call timeout").isLessThan(2_500);
+        assertThat(unavailable.header("Retry-After")).as("when to send the same request again").isEqualTo("5");
+        // the call timeout is 1 s here; a generous bound, since a loaded CI machine stretches it, still far below a hang
+        assertThat(answeredInMs).as("a payment request waits about the call timeout, never for the provider").isLessThan(8_000);
         Api.Response switched = requestPayment(api, switchToken, switchOrder, "wallet", "sandbox-wallet");
         assertThat(switched.status()).as(switched.text()).isEqualTo(503);
 
