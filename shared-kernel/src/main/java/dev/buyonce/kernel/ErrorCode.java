@@ -31,6 +31,7 @@ public enum ErrorCode {
     PROGRAM_CONFLICT(409),
     IDEMPOTENCY_KEY_REUSED(422),
     PAYLOAD_TOO_LARGE(413),
+    REQUEST_TIMEOUT(408),
     RATE_LIMITED(429);
 
     private final int status;
