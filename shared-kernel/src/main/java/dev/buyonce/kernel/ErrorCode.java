@@ -27,7 +27,8 @@ public enum ErrorCode {
     PROGRAM_CONFLICT(409),
     IDEMPOTENCY_KEY_REUSED(422),
     PAYLOAD_TOO_LARGE(413),
-    RATE_LIMITED(429);
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500);
 
     private final int status;
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -15,19 +16,59 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, Map<String, Object> properties) {
-        HttpStatus status = HttpStatus.valueOf(code.status());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code.name());
+        ProblemDetail problem = of(code.status(), code, detail);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** A problem whose status is not the code's own (a 414 or 431 is still VALIDATION_FAILED). */
+    static ProblemDetail of(int status, ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.setTitle(known != null ? known.getReasonPhrase() : "Error " + status);
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+
+    /** The code of an answer whose status says all there is to say (Spring MVC's and the container's own). */
+    static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
+        };
+    }
+
+    /**
+     * The detail of an answer made from a bare status and the container's message: the message when it is short
+     * and printable, else the status's own words. A 5xx never says more than that something failed on our side.
+     */
+    static String detailFor(int status, String message) {
+        if (status >= 500) {
+            return "an unexpected error occurred; nothing was changed unless the resource says otherwise";
+        }
+        if (message != null && !message.isBlank() && message.length() <= 200 && message.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            return message;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        return "the request was refused: " + (known != null ? known.getReasonPhrase() : "status " + status);
     }
 
     /** For filters and security handlers, which answer before Spring MVC is involved. */
     public static void write(ObjectMapper mapper, HttpServletResponse response, ErrorCode code, String detail)
             throws IOException {
-        response.setStatus(code.status());
+        write(mapper, response, of(code, detail, Map.of()));
+    }
+
+    static void write(ObjectMapper mapper, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), of(code, detail, Map.of()));
+        mapper.writeValue(response.getOutputStream(), problem);
     }
 }
