@@ -5,6 +5,7 @@ import dev.buyonce.kernel.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -12,12 +13,18 @@ import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 problem details with BuyOnce's stable {@code code}; the one shape of every error answer. */
 public final class Problems {
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "code");
     private Problems() {
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, Map<String, Object> properties) {
         ProblemDetail problem = of(code.status(), code, detail);
-        properties.forEach(problem::setProperty);
+        properties.forEach((name, value) -> {
+            // an extension named like a member of RFC 9457 would be written twice, the second one winning
+            if (!STANDARD_MEMBERS.contains(name)) {
+                problem.setProperty(name, value);
+            }
+        });
         return problem;
     }
 
