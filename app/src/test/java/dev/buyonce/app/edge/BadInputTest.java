@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.buyonce.app.seats.Programs;
 import dev.buyonce.kernel.ProductId;
@@ -61,12 +62,21 @@ class BadInputTest {
     }
 
     static void assertProblem(Api.Response response, int status, String code) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).isEqualTo(code);
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.json().path("title").asText()).isNotBlank();
-        assertThat(response.json().path("detail").asText()).isNotBlank();
+        assertProblem(response.status(), response.header("Content-Type"), response.text(), status, code);
+    }
+
+    static void assertProblem(RawHttp.Answer answer, int status, String code) {
+        assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), status, code);
+    }
+
+    private static void assertProblem(int actual, String contentType, String body, int status, String code) {
+        assertThat(actual).as(body).isEqualTo(status);
+        assertThat(contentType).startsWith("application/problem+json");
+        JsonNode json = RawHttp.json(body);
+        assertThat(json.path("code").asText()).isEqualTo(code);
+        assertThat(json.path("status").asInt()).isEqualTo(status);
+        assertThat(json.path("title").asText()).isNotBlank();
+        assertThat(json.path("detail").asText()).isNotBlank();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -278,14 +288,5 @@ class BadInputTest {
 
     static void assertRawProblem(String head, int status, String code) {
         assertProblem(RawHttp.send(api.port(), head, new byte[0]), status, code);
-    }
-
-    static void assertProblem(RawHttp.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.json().path("code").asText()).isEqualTo(code);
-        assertThat(answer.json().path("status").asInt()).isEqualTo(status);
-        assertThat(answer.json().path("title").asText()).isNotBlank();
-        assertThat(answer.json().path("detail").asText()).isNotBlank();
     }
 }

@@ -26,11 +26,16 @@ final class RawHttp {
         }
 
         JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                return JSON.missingNode();
-            }
+            return RawHttp.json(body);
+        }
+    }
+
+    /** The body as JSON, or a missing node when it is none. */
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.missingNode();
         }
     }
 
