@@ -13,15 +13,17 @@ import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 problem details with BuyOnce's stable {@code code}; the one shape of every error answer. */
 public final class Problems {
-    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", "code");
+    /** RFC 9457's members and our {@code code}: no rule violation's own fields may overwrite them. */
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "code");
+
     private Problems() {
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, Map<String, Object> properties) {
         ProblemDetail problem = of(code.status(), code, detail);
         properties.forEach((name, value) -> {
-            // an extension named like a member of RFC 9457 would be written twice, the second one winning
-            if (!STANDARD_MEMBERS.contains(name)) {
+            // written twice otherwise, the second one winning: an order's "status" (CANCELLED) replaced the problem's 409
+            if (!RESERVED.contains(name)) {
                 problem.setProperty(name, value);
             }
         });
@@ -48,6 +50,7 @@ public final class Problems {
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ErrorCode.RATE_LIMITED;
+            case 505 -> ErrorCode.VALIDATION_FAILED; // an HTTP version the client chose
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
         };
     }
@@ -57,7 +60,7 @@ public final class Problems {
      * and printable, else the status's own words. A 5xx never says more than that something failed on our side.
      */
     static String detailFor(int status, String message) {
-        if (status >= 500) {
+        if (codeFor(status) == ErrorCode.INTERNAL_ERROR) {
             return "an unexpected error occurred; nothing was changed unless the resource says otherwise";
         }
         if (message != null && !message.isBlank() && message.length() <= 200 && message.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {

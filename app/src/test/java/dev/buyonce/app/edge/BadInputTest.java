@@ -258,7 +258,7 @@ class BadInputTest {
         assertRawProblem("GET /api/orders;x=1 HTTP/1.1" + auth, 400, "VALIDATION_FAILED");
         assertRawProblem("GET /api/orders HTTP/1.1" + auth + "\r\nX-Big: " + "a".repeat(9000), 400, "VALIDATION_FAILED");
         assertRawProblem("GET /api/orders HTTP/1.1" + auth + "\r\nX-Control: a\u0001b", 400, "VALIDATION_FAILED");
-        assertRawProblem("GET /api/orders HTTP/1.7" + auth, 505, "INTERNAL_ERROR");
+        assertRawProblem("GET /api/orders HTTP/1.7" + auth, 505, "VALIDATION_FAILED");
         assertRawProblem("GET /api/orders HTTP/1.1\r\nAuthorization: Bearer \u0080", 400, "VALIDATION_FAILED");
         String order = "\r\nContent-Type: application/json";
         byte[] body = order(COFFEE, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
