@@ -7,13 +7,15 @@ import dev.buyonce.command.ticket.Program;
 import dev.buyonce.command.ticket.Seat;
 import dev.buyonce.command.ticket.TicketAllowance;
 import dev.buyonce.kernel.ConflictRetry;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the event-sourced aggregates with Axon. They are plain classes (no Spring stereotype), which
- * keeps the domain free of Spring; no aggregate cache is configured, so several nodes stay consistent.
+ * keeps the domain free of Spring; no aggregate cache is configured, so several nodes stay consistent. Each is
+ * loaded only from the events of its own type.
  */
 @Configuration
 class CommandSideConfiguration {
@@ -27,11 +29,20 @@ class CommandSideConfiguration {
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(Order.class)
-                .configureAggregate(Entitlement.class)
-                .configureAggregate(Product.class)
-                .configureAggregate(Program.class)
-                .configureAggregate(Seat.class)
-                .configureAggregate(TicketAllowance.class);
+                .configureAggregate(ownStreamsOnly(Order.class))
+                .configureAggregate(ownStreamsOnly(Entitlement.class))
+                .configureAggregate(ownStreamsOnly(Product.class))
+                .configureAggregate(ownStreamsOnly(Program.class))
+                .configureAggregate(ownStreamsOnly(Seat.class))
+                .configureAggregate(ownStreamsOnly(TicketAllowance.class));
+    }
+
+    /**
+     * Aggregate ids are name-based UUIDs of public inputs, so anyone can compute, say, an entitlement's id and
+     * send it where an order id is expected. Reading only the events of the aggregate's own type, such a stream
+     * is empty: not found (which every command edge answers as such), not an order built from foreign events.
+     */
+    private static <T> AggregateConfigurer<T> ownStreamsOnly(Class<T> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureFilterEventsByType(c -> true);
     }
 }

@@ -32,7 +32,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422),
     PAYLOAD_TOO_LARGE(413),
     REQUEST_TIMEOUT(408),
-    RATE_LIMITED(429);
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500);
 
     private final int status;
 

@@ -12,6 +12,15 @@ public record ProductId(String value) {
         }
     }
 
+    /**
+     * The identifier of the Product aggregate: a name-based UUID of ("product", id), so that a product's stream
+     * lives in its own id space and no other aggregate (a program of the same name, an order whose UUID someone
+     * chose as a product id) can be loaded as a product, or a product as anything else.
+     */
+    public String aggregateId() {
+        return DeterministicIds.of("product", value).toString();
+    }
+
     public static boolean isValid(String value) {
         return value != null && SHAPE.matcher(value).matches();
     }

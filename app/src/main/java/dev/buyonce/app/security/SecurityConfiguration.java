@@ -2,6 +2,7 @@ package dev.buyonce.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.app.web.Problems;
+import dev.buyonce.app.web.RejectedRequests;
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.UserId;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -61,6 +63,12 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Paths and header values the firewall refuses are the client's doing: a 400 problem, not the container's page. */
+    @Bean
+    WebSecurityCustomizer rejectedRequestsAsProblems(ObjectMapper mapper) {
+        return web -> web.requestRejectedHandler(new RejectedRequests(mapper));
     }
 
     @Bean

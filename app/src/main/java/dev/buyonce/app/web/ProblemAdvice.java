@@ -2,6 +2,7 @@ package dev.buyonce.app.web;
 
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,6 +44,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer.body(Problems.of(violation.code(), violation.getMessage(), violation.properties()));
     }
 
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        ProblemDetail problem = RejectedRequests.problem(request, e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         RuleViolation wrapped = causeOfType(e, RuleViolation.class);
@@ -49,11 +58,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return ruleViolation(wrapped);
         }
         log.error("unexpected failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
-                "an unexpected error occurred; nothing was changed unless the resource says otherwise");
-        problem.setTitle("Internal Server Error");
-        problem.setProperty("code", "INTERNAL_ERROR");
-        return ResponseEntity.status(500).body(problem);
+        return ResponseEntity.status(500).body(Problems.of(ErrorCode.INTERNAL_ERROR, Problems.detailFor(500, null), Map.of()));
     }
 
     @Override
@@ -105,20 +110,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", codeFor(status));
+            problem.setProperty("code", Problems.codeFor(status.value()).name());
         }
         return answer;
-    }
-
-    private static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> ErrorCode.NOT_FOUND.name();
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED.name();
-            case 406 -> ErrorCode.NOT_ACCEPTABLE.name();
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE.name();
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.name();
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : ErrorCode.VALIDATION_FAILED.name();
-        };
     }
 
     private static ResponseEntity<Object> problem(ErrorCode code, String detail, Map<String, Object> properties) {

@@ -6,7 +6,20 @@ import static dev.buyonce.app.support.TestCatalog.newUser;
 import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.buyonce.app.seats.Programs;
+import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.entitlement.EntitlementId;
+import dev.buyonce.kernel.ticket.AllowanceId;
+import dev.buyonce.kernel.ticket.ProgramId;
+import dev.buyonce.kernel.ticket.SeatId;
+import dev.buyonce.kernel.ticket.SeatKey;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Tokens;
@@ -15,12 +28,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** Bad input gets the 4xx problem of API.md, with its stable code, and changes nothing. */
 class BadInputTest {
@@ -47,12 +62,21 @@ class BadInputTest {
     }
 
     static void assertProblem(Api.Response response, int status, String code) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).isEqualTo(code);
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.json().path("title").asText()).isNotBlank();
-        assertThat(response.json().path("detail").asText()).isNotBlank();
+        assertProblem(response.status(), response.header("Content-Type"), response.text(), status, code);
+    }
+
+    static void assertProblem(RawHttp.Answer answer, int status, String code) {
+        assertProblem(answer.status(), answer.header("Content-Type"), answer.body(), status, code);
+    }
+
+    private static void assertProblem(int actual, String contentType, String body, int status, String code) {
+        assertThat(actual).as(body).isEqualTo(status);
+        assertThat(contentType).startsWith("application/problem+json");
+        JsonNode json = RawHttp.json(body);
+        assertThat(json.path("code").asText()).isEqualTo(code);
+        assertThat(json.path("status").asInt()).isEqualTo(status);
+        assertThat(json.path("title").asText()).isNotBlank();
+        assertThat(json.path("detail").asText()).isNotBlank();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,5 +199,94 @@ class BadInputTest {
         assertProblem(api.get("/api/nothing-here", token), 404, "NOT_FOUND");
         assertProblem(api.get("/api/orders?page=abc", token), 400, "VALIDATION_FAILED");
         assertProblem(api.post("/api/orders/" + java.util.UUID.randomUUID() + "/cancel", token, ""), 404, "ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void theIdOfAnotherKindOfAggregateIsNoOrder() {
+        String program = Programs.define(api, 1, 10, 4, 4);
+        String user = newUser("ids");
+        String owner = Tokens.user(user);
+        assertThat(api.placeOrder(owner, "k-permanent", order(LIFETIME, 1)).status()).isEqualTo(201);
+        assertThat(api.placeOrder(owner, "k-seat", "{\"programId\":\"" + program + "\",\"seats\":[\"A-1\"]}").status()).isEqualTo(201);
+        eventsBefore = node.countAllEvents();
+        List<String> foreign = List.of(EntitlementId.of(new UserId(user), new ProductId(LIFETIME)).toString(),
+                SeatKey.of(new ProgramId(program), new SeatId("A-1")).toString(),
+                AllowanceId.of(new ProgramId(program), new UserId(user)).toString());
+        for (String id : foreign) {
+            assertProblem(api.post("/api/orders/" + id + "/cancel", owner, ""), 404, "ORDER_NOT_FOUND");
+            assertProblem(api.call("POST", "/api/orders/" + id + "/payments").token(owner).idempotencyKey("k")
+                    .json("{\"channel\":\"sandbox-card\"}").send(), 404, "ORDER_NOT_FOUND");
+            assertProblem(api.get("/api/orders/" + id + "/payments", owner), 404, "ORDER_NOT_FOUND");
+            assertProblem(api.post("/api/admin/orders/" + id + "/refund", Tokens.admin("admin"), ""), 404, "ORDER_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void aProductAndAProgramMayShareAnId() {
+        String admin = Tokens.admin("admin");
+        String first = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        String product = "{\"id\":\"%s\",\"name\":\"Shared\",\"kind\":\"CONSUMABLE\",\"price\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}";
+        String row = "{\"row\":\"A\",\"seats\":5}";
+        assertThat(api.post("/api/admin/products", admin, product.formatted(first)).status()).isEqualTo(201);
+        assertThat(api.post("/api/admin/programs", admin, Programs.body(first, row, 2, 2)).status()).isEqualTo(201);
+        assertThat(api.post("/api/admin/programs", admin, Programs.body(second, row, 2, 2)).status()).isEqualTo(201);
+        assertThat(api.post("/api/admin/products", admin, product.formatted(second)).status()).isEqualTo(201);
+        assertThat(api.post("/api/admin/products", admin, product.formatted(second)).status()).as("the same again").isEqualTo(200);
+        assertThat(api.post("/api/admin/programs", admin, Programs.body(first, row, 2, 2)).status()).as("the same again").isEqualTo(200);
+        Api.Response coffee = api.placeOrder(token, "k-shared", order(first, 1));
+        assertThat(coffee.status()).as(coffee.text()).isEqualTo(201);
+        Api.Response seat = api.placeOrder(token, "k-shared-seat", "{\"programId\":\"" + first + "\",\"seats\":[\"A-1\"]}");
+        assertThat(seat.status()).as(seat.text()).isEqualTo(201);
+        eventsBefore = node.countAllEvents();
+    }
+
+    @Test
+    void aPageBeyondAnyOffsetIsRefused() {
+        for (String query : List.of("page=21474837&size=100", "page=2147483647&size=2", "page=-1&size=20", "page=0&size=0",
+                "page=0&size=101", "page=99999999999&size=20", "page=0&size=-2147483648")) {
+            assertProblem(api.get("/api/orders?" + query, token), 400, "VALIDATION_FAILED");
+        }
+        assertThat(api.get("/api/orders?page=21474836&size=100", token).status()).as("the last page that can be asked for").isEqualTo(200);
+    }
+
+    @Test
+    void whatTheFirewallOrTheContainerRefusesIsAProblemToo() {
+        String auth = "\r\nAuthorization: Bearer " + token;
+        assertRawProblem("GET /api//orders HTTP/1.1" + auth, 400, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders%2fx HTTP/1.1" + auth, 400, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders;x=1 HTTP/1.1" + auth, 400, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders HTTP/1.1" + auth + "\r\nX-Big: " + "a".repeat(9000), 400, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders HTTP/1.1" + auth + "\r\nX-Control: a\u0001b", 400, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders HTTP/1.7" + auth, 505, "VALIDATION_FAILED");
+        assertRawProblem("GET /api/orders HTTP/1.1\r\nAuthorization: Bearer \u0080", 400, "VALIDATION_FAILED");
+        String order = "\r\nContent-Type: application/json";
+        byte[] body = order(COFFEE, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String key : List.of("\u0080", "k\u00e9", "\u00c3\u00a9")) {
+            assertProblem(RawHttp.send(api.port(), "POST /api/orders HTTP/1.1" + auth + order + "\r\nIdempotency-Key: " + key, body),
+                    400, "IDEMPOTENCY_KEY_INVALID");
+        }
+        assertProblem(RawHttp.send(api.port(), "POST /api/payments/notifications/sandbox HTTP/1.1" + order
+                + "\r\nSandbox-Signature: t=1,v1=\u00ff\r\nX-Other: \u0085", "{}".getBytes()), 400, "VALIDATION_FAILED");
+        assertProblem(api.get("/error", token), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aDefectIsA500InternalErrorLoggedOnceWithItsStackTrace() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            assertProblem(api.post("/test-only/defect", token, "{}"), 500, "INTERNAL_ERROR");
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list.stream().filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null
+                && e.getThrowableProxy().getMessage().equals("a defect planted by the tests"))).hasSize(1);
+    }
+
+    static void assertRawProblem(String head, int status, String code) {
+        assertProblem(RawHttp.send(api.port(), head, new byte[0]), status, code);
     }
 }

@@ -16,8 +16,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 /** A catalog entry. Its definition is immutable: the same definition again is a no-op, another is refused. */
 @AggregateRoot
 public class Product {
+    /** {@link ProductId#aggregateId()}: products have an id space of their own. */
     @AggregateIdentifier
-    private ProductId productId;
+    private String aggregateId;
     private ProductDefined definition;
 
     Product() {
@@ -40,7 +41,7 @@ public class Product {
 
     @EventSourcingHandler
     void on(ProductDefined event) {
-        this.productId = event.productId();
+        this.aggregateId = event.productId().aggregateId();
         this.definition = event;
     }
 }

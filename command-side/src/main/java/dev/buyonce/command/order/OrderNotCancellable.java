@@ -9,6 +9,6 @@ import java.util.Map;
 public class OrderNotCancellable extends RuleViolation {
     public OrderNotCancellable(OrderId orderId, OrderStatus status) {
         super(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is " + status + " and cannot be cancelled",
-                Map.of("orderId", orderId.toString(), "status", status.name()));
+                Map.of("orderId", orderId.toString(), "orderStatus", status.name()));
     }
 }

@@ -10,6 +10,6 @@ import java.util.Map;
 public class OrderNotPayable extends RuleViolation {
     public OrderNotPayable(OrderId orderId, OrderStatus status) {
         super(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " is " + status + " and cannot be paid",
-                Map.of("orderId", orderId.toString(), "status", status.name()));
+                Map.of("orderId", orderId.toString(), "orderStatus", status.name()));
     }
 }

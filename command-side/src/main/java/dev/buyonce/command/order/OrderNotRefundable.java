@@ -10,6 +10,6 @@ import java.util.Map;
 public class OrderNotRefundable extends RuleViolation {
     public OrderNotRefundable(OrderId orderId, OrderStatus status) {
         super(ErrorCode.ORDER_NOT_REFUNDABLE, "order " + orderId + " is " + status + " and cannot be refunded",
-                Map.of("orderId", orderId.toString(), "status", status.name()));
+                Map.of("orderId", orderId.toString(), "orderStatus", status.name()));
     }
 }

@@ -19,8 +19,9 @@ import org.axonframework.modelling.command.CreationPolicy;
  */
 @AggregateRoot
 public class Program {
+    /** {@link ProgramId#aggregateId()}: programs have an id space of their own. */
     @AggregateIdentifier
-    private ProgramId programId;
+    private String aggregateId;
     private ProgramDefined definition;
 
     Program() {
@@ -44,7 +45,7 @@ public class Program {
 
     @EventSourcingHandler
     void on(ProgramDefined event) {
-        this.programId = event.programId();
+        this.aggregateId = event.programId().aggregateId();
         this.definition = event;
     }
 }

@@ -33,8 +33,10 @@ class OrderQueryController {
 
     @GetMapping("/api/orders")
     OrderPage list(UserId user, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "page must be >= 0 and size 1-" + MAX_PAGE_SIZE,
+        // the offset (page * size) must fit an int too: it is what the database is asked to skip
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "page must be >= 0, size 1-" + MAX_PAGE_SIZE
+                    + ", and page * size at most " + Integer.MAX_VALUE,
                     Map.of("errors", List.of(Map.of("field", "page/size", "message", "out of range"))));
         }
         Page<OrderView> result = orders.list(user, page, size);

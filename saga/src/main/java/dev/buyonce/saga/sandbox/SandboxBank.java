@@ -87,7 +87,7 @@ class SandboxBank {
                     new RuleViolation(ErrorCode.NOT_FOUND, "no sandbox payment " + paymentId));
             if (!row.status().equals(CREATED) && !(row.status().equals(CLOSED) && force)) {
                 throw new RuleViolation(ErrorCode.PAYMENT_NOT_PAYABLE, "sandbox payment " + paymentId + " is "
-                        + row.status(), java.util.Map.of("paymentId", paymentId.toString(), "status", row.status()));
+                        + row.status(), java.util.Map.of("paymentId", paymentId.toString(), "paymentStatus", row.status()));
             }
             Instant at = now();
             jdbc.update("UPDATE sandbox_payment SET status = ?, captured_at = ? WHERE payment_id = ?", PAID,
