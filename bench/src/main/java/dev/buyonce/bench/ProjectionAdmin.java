@@ -23,14 +23,18 @@ final class ProjectionAdmin {
      * fields: their kind is then {@code view}, their lag in events head minus position, in seconds empty.
      */
     record Projection(String name, String kind, String status, long position, long head,
-                      OptionalLong reportedLagEvents, OptionalDouble lagSeconds) {
+                      OptionalLong reportedLagEvents, OptionalDouble lagSeconds, boolean replayable) {
         boolean liveAtHead() {
             return "LIVE".equals(status) && position >= head;
         }
 
-        /** Only views can be rebuilt; sagas and policies act on the world. */
+        /**
+         * Only views can be rebuilt (sagas and policies act on the world), and of those only the ones the service
+         * marks {@code replayable} (definitions such as the catalog are not); older builds do not say, and list
+         * rebuildable views only.
+         */
         boolean isView() {
-            return "view".equals(kind);
+            return "view".equals(kind) && replayable;
         }
 
         /** Events behind the head: as reported, else head minus position (gaps in the global index count too). */
@@ -54,7 +58,8 @@ final class ProjectionAdmin {
             projections.add(new Projection(p.path("name").asText(), p.path("kind").asText("view"),
                     p.path("status").asText(), p.path("position").asLong(), p.path("head").asLong(),
                     p.path("lagEvents").isNumber() ? OptionalLong.of(p.path("lagEvents").asLong()) : OptionalLong.empty(),
-                    p.path("lagSeconds").isNumber() ? OptionalDouble.of(p.path("lagSeconds").asDouble()) : OptionalDouble.empty()));
+                    p.path("lagSeconds").isNumber() ? OptionalDouble.of(p.path("lagSeconds").asDouble()) : OptionalDouble.empty(),
+                    !p.has("replayable") || p.path("replayable").asBoolean()));
         }
         return projections;
     }

@@ -1,6 +1,7 @@
 package dev.buyonce.app.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.app.web.BodySizeLimit;
 import dev.buyonce.app.web.Problems;
 import dev.buyonce.kernel.ErrorCode;
 import jakarta.servlet.AsyncContext;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A request body must arrive within the read deadline, and while it arrives it holds no worker thread.
- * The body is read with the servlet's non-blocking I/O (a {@link ReadListener}): the container thread goes
+ * A body that is already there when the request starts (it came with the headers, as almost every body
+ * does) is read at once, without waiting. Any other body is read with the servlet's non-blocking I/O (a {@link ReadListener}): the container thread goes
  * back to the pool at once and is lent again only when bytes come in. Once all of it is there the request is
  * dispatched again, with the body in memory (it is at most 256 KiB, {@code BodySizeLimit}). A body still
  * incomplete at the deadline is answered 408 REQUEST_TIMEOUT and the connection closed (Tomcat closes it
@@ -44,6 +46,14 @@ final class BodyReadDeadline extends OncePerRequestFilter {
         boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (!body || !request.isAsyncSupported() || EXEMPT.equals(request.getRequestURI())) {
             chain.doFilter(request, response);
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > 0 && length <= BodySizeLimit.LIMIT && request.getInputStream().available() >= length) {
+            // the whole body came with the headers (as almost every body does): read it now, nothing can block
+            ReadBodyRequest arrived = new ReadBodyRequest(request);
+            arrived.complete(request.getInputStream().readNBytes((int) length));
+            chain.doFilter(arrived, response);
             return;
         }
         ReadBody reading = new ReadBody(request);

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses bodies over 256 KiB with 413 PAYLOAD_TOO_LARGE: at once when Content-Length says so, otherwise
  * as soon as a streamed body passes the limit. The NDJSON purchase import streams and is exempt.
  */
-class BodySizeLimit extends OncePerRequestFilter {
-    static final long LIMIT = 256 * 1024;
+public class BodySizeLimit extends OncePerRequestFilter {
+    public static final long LIMIT = 256 * 1024;
     private static final String EXEMPT = "/api/admin/imports/purchases";
     private final ObjectMapper mapper;
 
@@ -87,6 +87,11 @@ class BodySizeLimit extends OncePerRequestFilter {
             if (count > LIMIT) {
                 throw new TooLarge();
             }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
         }
 
         @Override

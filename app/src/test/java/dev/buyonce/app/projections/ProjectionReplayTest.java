@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class ProjectionReplayTest {
     static final String ADMIN = Tokens.admin("operator");
     static final int USERS = 60;
-    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "purchase-patterns", "payments", "seat-map");
+    /** The views written in the commands' own transactions, and rebuilt on request. */
+    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "payments", "seat-map");
     static BuyOnceNode node;
     static Api api;
 
@@ -101,13 +102,14 @@ class ProjectionReplayTest {
     void listsEveryProcessorWithItsKindPositionHeadAndLag() {
         JsonNode all = api.get("/api/admin/projections", ADMIN).json();
         List<String> names = all.findValuesAsText("name");
-        assertThat(names).containsAll(PROJECTIONS).contains("PaymentSagaProcessor");
+        assertThat(names).containsAll(PROJECTIONS).contains("PaymentSagaProcessor", "purchase-patterns");
         assertThat(all.get(0).path("head").asLong()).isPositive();
         for (JsonNode processor : all) {
             String name = processor.path("name").asText();
             assertThat(processor.path("kind").asText()).as(name)
                     .isEqualTo(name.equals("PaymentSagaProcessor") ? "saga" : "view");
             assertThat(processor.has("lagEvents") && processor.has("lagSeconds")).as(name).isTrue();
+            assertThat(processor.path("replayable").asBoolean()).as(name + " replayable").isEqualTo(PROJECTIONS.contains(name));
             if (PROJECTIONS.contains(name)) {
                 // written in the commands' own transactions: never behind the log
                 assertThat(processor.path("lagEvents").asLong()).as(name).isZero();
@@ -116,6 +118,9 @@ class ProjectionReplayTest {
         }
         assertThat(api.post("/api/admin/projections/PaymentSagaProcessor/replay", ADMIN, "").code())
                 .as("sagas act on the world and are never replayed").isEqualTo("NOT_FOUND");
+        assertThat(names).contains("catalog");
+        assertThat(api.post("/api/admin/projections/catalog/replay", ADMIN, "").code())
+                .as("definitions are not rebuilt").isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/admin/projections/orders", ADMIN).json().path("status").asText()).isEqualTo("LIVE");
         assertThat(api.get("/api/admin/projections/nope", ADMIN).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/admin/projections", Tokens.user("reader-1")).code()).isEqualTo("FORBIDDEN");

@@ -42,8 +42,9 @@ public class Projections {
         }
     }
 
+    /** {@code replayable}: a view that {@code POST .../replay} rebuilds (the catalog and programs are definitions). */
     public record ProcessorView(String name, Kind kind, ProjectionReplays.Status status, long position, long head,
-                                long lagEvents, double lagSeconds) {
+                                long lagEvents, double lagSeconds, boolean replayable) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -96,7 +97,7 @@ public class Projections {
         }
         long lagEvents = Math.max(0, head - position);
         return Optional.of(new ProcessorView(name, kind, status, position, head, lagEvents,
-                lagEvents == 0 ? 0 : secondsBehind(position)));
+                lagEvents == 0 ? 0 : secondsBehind(position), replays.view(name).isPresent()));
     }
 
     /** The lowest position over the processor's segments in the token table, whoever claims them; -1 if none. */
