@@ -206,10 +206,12 @@ public final class PostgresChangeSignals implements ChangeSignals, SmartLifecycl
     private void receive(PGNotification[] notifications) {
         boolean fromOthers = false;
         for (PGNotification notification : notifications) {
-            String[] lines = notification.getParameter().split("\n");
-            if (lines.length == 0 || lines[0].equals(node)) {
+            String payload = notification.getParameter();
+            // this node's own announcements come back too: they were delivered here already, skip them unread
+            if (payload.startsWith(node + '\n') || payload.equals(node)) {
                 continue;
             }
+            String[] lines = payload.split("\n");
             fromOthers = true;
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');

@@ -2,6 +2,7 @@ package dev.buyonce.app.ops;
 
 import dev.buyonce.kernel.payment.OrderRefunded;
 import dev.buyonce.kernel.payment.PaymentRefunded;
+import dev.buyonce.query.signal.ChangeSignals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -77,13 +77,8 @@ class OutcomeMetrics extends OncePerRequestFilter {
     }
 
     private static void countOnCommit(Counter counter, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return;
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> counter.increment());
-        } else {
-            counter.increment();
+        if (!replay.isReplay()) {
+            ChangeSignals.afterCommit(counter::increment);
         }
     }
 
