@@ -3,6 +3,7 @@ package dev.buyonce.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EntityScan("dev.buyonce")
 @EnableJpaRepositories("dev.buyonce")
 @EnableScheduling
+@EnableConfigurationProperties(AppSettings.class)
 public class BuyOnceApplication {
 
     static {

@@ -9,15 +9,17 @@ import dev.buyonce.command.ticket.TicketAllowance;
 import dev.buyonce.kernel.ConflictRetry;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the event-sourced aggregates with Axon. They are plain classes (no Spring stereotype), which
+ * Registers the event-sourced aggregates with Axon, and the command side's settings. They are plain classes (no Spring stereotype), which
  * keeps the domain free of Spring; no aggregate cache is configured, so several nodes stay consistent. Each is
  * loaded only from the events of its own type.
  */
 @Configuration
+@EnableConfigurationProperties(CommandSettings.class)
 class CommandSideConfiguration {
 
     /** How every command edge here re-sends a command that lost a race on the event store. */

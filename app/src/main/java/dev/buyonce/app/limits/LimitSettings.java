@@ -1,7 +1,6 @@
 package dev.buyonce.app.limits;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code buyonce.limits.*}: what one client may cost this node. Every default is written here, once. The
@@ -14,10 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param unpaidRecount         how long a count well under the cap may be reused before it is read again
  * @param rate                  the token buckets
  */
-@ConfigurationProperties("buyonce.limits")
-record LimitSettings(Duration bodyReadDeadline, Integer maxUnpaidOrdersPerUser, Duration unpaidRecount, Rates rate) {
+public record LimitSettings(Duration bodyReadDeadline, Integer maxUnpaidOrdersPerUser, Duration unpaidRecount, Rates rate) {
 
-    LimitSettings {
+    public LimitSettings {
         bodyReadDeadline = positive(bodyReadDeadline, Duration.ofSeconds(10), "body-read-deadline");
         maxUnpaidOrdersPerUser = maxUnpaidOrdersPerUser == null ? 20_000 : maxUnpaidOrdersPerUser;
         if (maxUnpaidOrdersPerUser < 1) {
@@ -37,9 +35,9 @@ record LimitSettings(Duration bodyReadDeadline, Integer maxUnpaidOrdersPerUser, 
      * @param maxKeys     users and addresses whose buckets are kept; the least recently seen go first
      * @param idleExpiry  a bucket not touched this long is forgotten (it would have refilled long before)
      */
-    record Rates(Boolean enabled, Rate orders, Rate payments, Rate reads, Rate admin, Rate anonymous,
+    public record Rates(Boolean enabled, Rate orders, Rate payments, Rate reads, Rate admin, Rate anonymous,
                  Long maxKeys, Duration idleExpiry) {
-        Rates {
+        public Rates {
             enabled = enabled == null || enabled;
             orders = orders == null ? new Rate(2_000, 500, Duration.ofSeconds(1)) : orders;
             payments = payments == null ? new Rate(500, 100, Duration.ofSeconds(1)) : payments;
@@ -52,8 +50,8 @@ record LimitSettings(Duration bodyReadDeadline, Integer maxUnpaidOrdersPerUser, 
     }
 
     /** A token bucket: up to {@code capacity} requests at once, refilled by {@code refill} tokens every {@code period}. */
-    record Rate(long capacity, long refill, Duration period) {
-        Rate {
+    public record Rate(long capacity, long refill, Duration period) {
+        public Rate {
             period = period == null ? Duration.ofSeconds(1) : period;
             if (capacity < 1 || refill < 1 || period.isZero() || period.isNegative()) {
                 throw new IllegalArgumentException("a rate needs capacity >= 1, refill >= 1 and a positive period (set all three)");

@@ -1,11 +1,11 @@
 package dev.buyonce.app.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.app.AppSettings;
 import dev.buyonce.query.order.UnpaidOrders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +17,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * authentication and no body), the body read deadline after it (an unauthenticated body is never read).
  */
 @Configuration
-@EnableConfigurationProperties(LimitSettings.class)
 class LimitsConfiguration {
+
+    @Bean
+    LimitSettings limitSettings(AppSettings settings) {
+        return settings.limits();
+    }
+
 
     @Bean
     FilterRegistrationBean<RateLimits> rateLimits(LimitSettings settings, JwtDecoder tokens, UnpaidOrders unpaid,

@@ -1,12 +1,11 @@
 package dev.buyonce.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.app.AppSettings;
 import dev.buyonce.app.web.Problems;
 import dev.buyonce.app.web.RejectedRequests;
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.UserId;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -35,24 +34,22 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    JwtSecret jwtSecret(@Value("${buyonce.security.jwt-secret:}") String secret,
-                        @Value("${buyonce.security.allow-demo-secret:false}") boolean demoAllowed) {
-        return JwtSecret.resolve(secret, demoAllowed);
+    JwtSecret jwtSecret(AppSettings settings) {
+        return JwtSecret.resolve(settings.security().jwtSecret(), settings.security().allowDemoSecret());
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtSecret secret,
-                          @Value("${buyonce.security.verified-tokens.maximum-size:100000}") long cachedTokens,
-                          @Value("${buyonce.security.verified-tokens.keep-for:PT10M}") Duration keepFor,
-                          @Value("${buyonce.security.max-token-lifetime:P30D}") Duration maxLifetime) {
+    JwtDecoder jwtDecoder(JwtSecret secret, AppSettings settings) {
+        AppSettings.Security security = settings.security();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret.key()).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> subject = jwt -> UserId.isValid(jwt.getSubject())
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub must be 1-64 of [A-Za-z0-9_-]", null));
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject,
-                new TokenRules(maxLifetime, java.time.Clock.systemUTC()));
+                new TokenRules(security.maxTokenLifetime(), java.time.Clock.systemUTC()));
         decoder.setJwtValidator(validator);
-        return new CachingJwtDecoder(decoder, validator, cachedTokens, keepFor);
+        return new CachingJwtDecoder(decoder, validator, security.verifiedTokens().maximumSize(),
+                security.verifiedTokens().keepFor());
     }
 
     /**

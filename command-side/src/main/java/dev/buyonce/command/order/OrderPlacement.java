@@ -1,5 +1,6 @@
 package dev.buyonce.command.order;
 
+import dev.buyonce.command.CommandSettings;
 import dev.buyonce.command.catalog.CatalogLookup;
 import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.ErrorCode;
@@ -33,7 +34,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The edge of ordering: turns a request into a priced, fingerprinted command and dispatches it. */
@@ -46,12 +46,12 @@ class OrderPlacement {
     private final Duration paymentTimeout;
 
     OrderPlacement(CommandGateway commands, CatalogLookup catalog, ConflictRetry retry, Clock clock,
-                   @Value("${buyonce.orders.payment-timeout:PT15M}") Duration paymentTimeout) {
+                   CommandSettings settings) {
         this.commands = commands;
         this.catalog = catalog;
         this.retry = retry;
         this.clock = clock;
-        this.paymentTimeout = paymentTimeout;
+        this.paymentTimeout = settings.orders().paymentTimeout();
     }
 
     PlaceOrderResult place(UserId user, IdempotencyKey key, PlaceOrderRequest request) {

@@ -1,5 +1,6 @@
 package dev.buyonce.command.order;
 
+import dev.buyonce.command.CommandSettings;
 import dev.buyonce.command.ticket.NotEnoughSeats;
 import dev.buyonce.command.ticket.ProgramLookup;
 import dev.buyonce.command.ticket.SeatPicker;
@@ -31,7 +32,6 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,13 +50,13 @@ class TicketOrderPlacement {
     private final Duration paymentTimeout;
 
     TicketOrderPlacement(CommandGateway commands, ProgramLookup programs, SeatPicker picker, ConflictRetry retry,
-                         Clock clock, @Value("${buyonce.orders.payment-timeout:PT15M}") Duration paymentTimeout) {
+                         Clock clock, CommandSettings settings) {
         this.commands = commands;
         this.programs = programs;
         this.picker = picker;
         this.retry = retry;
         this.clock = clock;
-        this.paymentTimeout = paymentTimeout;
+        this.paymentTimeout = settings.orders().paymentTimeout();
     }
 
     PlaceOrderResult place(UserId user, IdempotencyKey key, PlaceOrderRequest request) {

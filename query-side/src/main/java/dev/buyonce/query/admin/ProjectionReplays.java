@@ -1,6 +1,7 @@
 package dev.buyonce.query.admin;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.buyonce.query.QuerySettings;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.sql.Timestamp;
@@ -61,13 +62,13 @@ public class ProjectionReplays {
 
     ProjectionReplays(EventProcessingConfiguration processing, EventStorageEngine storage, JdbcTemplate jdbc,
                       PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
-                      @org.springframework.beans.factory.annotation.Value("${buyonce.projections.replay-batch-size:500}") int batchSize) {
+                      QuerySettings settings) {
         this.processing = processing;
         this.storage = storage;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
-        this.batchSize = batchSize;
+        this.batchSize = settings.projections().replayBatchSize();
         this.postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase().contains("postgres");
     }

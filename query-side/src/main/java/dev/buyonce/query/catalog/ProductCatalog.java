@@ -1,5 +1,6 @@
 package dev.buyonce.query.catalog;
 
+import dev.buyonce.query.PeriodicRefresh;
 import dev.buyonce.query.signal.ChangeListener;
 import dev.buyonce.query.signal.ChangeSignals;
 
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * catches up with any announcement lost.
  */
 @Component
-public class ProductCatalog implements ProductDirectory, ChangeListener {
+public class ProductCatalog implements PeriodicRefresh, ProductDirectory, ChangeListener {
     static final String TOPIC = "catalog";
     private final ProductRepository repository;
     private final Map<ProductId, ProductView> products = new ConcurrentHashMap<>();
@@ -35,8 +35,8 @@ public class ProductCatalog implements ProductDirectory, ChangeListener {
     }
 
     @EventListener(ApplicationStartedEvent.class)
-    @Scheduled(fixedDelayString = "${buyonce.catalog.refresh:PT5S}", initialDelayString = "${buyonce.catalog.refresh:PT5S}")
-    void refresh() {
+    @Override
+    public void refresh() {
         repository.findAll().forEach(entity -> put(toView(entity)));
     }
 

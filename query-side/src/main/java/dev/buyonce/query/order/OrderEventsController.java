@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
+import dev.buyonce.query.QuerySettings;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,13 +40,11 @@ class OrderEventsController {
         return thread;
     });
 
-    OrderEventsController(QueryGateway queries, OrderOwners owners,
-                          @Value("${buyonce.orders.events-timeout:PT30M}") Duration timeout,
-                          @Value("${buyonce.orders.events-heartbeat:PT15S}") Duration heartbeat) {
+    OrderEventsController(QueryGateway queries, OrderOwners owners, QuerySettings settings) {
         this.queries = queries;
         this.owners = owners;
-        this.timeout = timeout;
-        this.heartbeat = heartbeat;
+        this.timeout = settings.orders().eventsTimeout();
+        this.heartbeat = settings.orders().eventsHeartbeat();
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.PeriodicRefresh;
 import dev.buyonce.query.signal.ChangeListener;
 import dev.buyonce.query.signal.ChangeSignals;
 
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * announced ({@link ChangeSignals}); the periodic refresh catches up with any announcement lost.
  */
 @Component
-class ProgramCatalog implements ChangeListener {
+class ProgramCatalog implements PeriodicRefresh, ChangeListener {
     static final String TOPIC = "program";
     private final ProgramRepository repository;
     private final ObjectMapper json;
@@ -35,8 +35,8 @@ class ProgramCatalog implements ChangeListener {
     }
 
     @EventListener(ApplicationStartedEvent.class)
-    @Scheduled(fixedDelayString = "${buyonce.catalog.refresh:PT5S}", initialDelayString = "${buyonce.catalog.refresh:PT5S}")
-    void refresh() {
+    @Override
+    public void refresh() {
         repository.findAll().forEach(entity -> put(read(entity)));
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
+import dev.buyonce.query.QuerySettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +37,8 @@ class SeatMaps implements ChangeListener {
     private final SeatViewRepository seats;
     private final LoadingCache<ProgramId, Optional<SeatMapView>> maps;
 
-    SeatMaps(ProgramCatalog programs, SeatViewRepository seats,
-             @Value("${buyonce.seats.map-ttl:PT1S}") Duration ttl) {
+    SeatMaps(ProgramCatalog programs, SeatViewRepository seats, QuerySettings settings) {
+        Duration ttl = settings.seats().mapTtl();
         this.programs = programs;
         this.seats = seats;
         this.maps = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build(this::load);

@@ -1,5 +1,6 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.QuerySettings;
 import dev.buyonce.query.signal.LocalSignals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,10 @@ abstract class TicketProjectionTest extends ProjectionTest {
     void wire() {
         catalog = new ProgramCatalog(programRepository, json);
         // a long TTL: an assembled map changes only when the projection invalidates it
-        maps = new SeatMaps(catalog, seatRepository, Duration.ofHours(1));
+        maps = new SeatMaps(catalog, seatRepository, new QuerySettings(
+                new QuerySettings.Orders(Duration.ofMinutes(30), Duration.ofSeconds(15)),
+                new QuerySettings.Seats(Duration.ofHours(1)), new QuerySettings.Catalog(Duration.ofSeconds(5)),
+                new QuerySettings.Projections(500)));
         programs = new ProgramProjection(programRepository, entities, catalog, maps, LocalSignals.to(catalog, maps));
         seats = new SeatMapProjection(seatRepository, maps, LocalSignals.to(catalog, maps));
     }

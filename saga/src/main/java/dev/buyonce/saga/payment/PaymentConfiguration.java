@@ -1,15 +1,14 @@
 package dev.buyonce.saga.payment;
 
+import dev.buyonce.saga.PaymentSettings;
 import dev.buyonce.saga.provider.GuardedProviders;
 import dev.buyonce.saga.provider.PaymentProvider;
 import dev.buyonce.saga.provider.PaymentProviders;
 import dev.buyonce.saga.provider.ProviderCallSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * the saga's timings and the provider call guards come from properties.
  */
 @Configuration
-@EnableConfigurationProperties(ProviderCallSettings.class)
+@EnableConfigurationProperties(PaymentSettings.class)
 class PaymentConfiguration {
 
     @Bean
@@ -34,10 +33,13 @@ class PaymentConfiguration {
     }
 
     @Bean
-    PaymentTimings paymentTimings(@Value("${buyonce.payments.status-check-after:PT30S}") Duration statusCheckAfter,
-                                  @Value("${buyonce.payments.status-check-max-interval:PT2M}") Duration maxInterval,
-                                  @Value("${buyonce.payments.refund-retry-after:PT1M}") Duration refundRetryAfter,
-                                  @Value("${buyonce.payments.refund-attempts:5}") int refundAttempts) {
-        return new PaymentTimings(statusCheckAfter, maxInterval, refundRetryAfter, refundAttempts);
+    ProviderCallSettings providerCallSettings(PaymentSettings settings) {
+        return settings.provider();
+    }
+
+    @Bean
+    PaymentTimings paymentTimings(PaymentSettings settings) {
+        return new PaymentTimings(settings.statusCheckAfter(), settings.statusCheckMaxInterval(),
+                settings.refundRetryAfter(), settings.refundAttempts());
     }
 }

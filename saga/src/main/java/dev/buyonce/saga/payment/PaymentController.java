@@ -75,7 +75,7 @@ class PaymentController {
         PaymentId paymentId = PaymentId.forAttempt(id, key);
         RequestPayment command = new RequestPayment(id, paymentId, user, provider.name(), body.channel(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        RequestPaymentResult result = orders.send(command, orderId,
+        RequestPaymentResult result = orders.sendForKey(command, orderId,
                 MetaData.with("userId", user.value()).and("idempotencyKey", key.value()));
         PaymentAttemptView attempt = result.attempt();
         PaymentOrder order = new PaymentOrder(paymentId, id, attempt.channel(), attempt.amount());

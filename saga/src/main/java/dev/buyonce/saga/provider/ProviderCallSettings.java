@@ -1,7 +1,6 @@
 package dev.buyonce.saga.provider;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * decide whether it is back. A call the provider did not answer is tried again after {@code retryFirst},
  * doubling up to {@code retryMax}, until it answers.
  */
-@ConfigurationProperties("buyonce.payments.provider")
 public record ProviderCallSettings(@DefaultValue("PT5S") Duration timeout,
                                    @DefaultValue("16") int maxConcurrentCalls,
                                    @DefaultValue("50") float failureRateThreshold,

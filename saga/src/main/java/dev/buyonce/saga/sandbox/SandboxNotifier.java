@@ -1,5 +1,6 @@
 package dev.buyonce.saga.sandbox;
 
+import dev.buyonce.saga.PaymentSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.DeterministicIds;
@@ -14,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -40,16 +40,13 @@ class SandboxNotifier implements AutoCloseable {
     private final int maxAttempts;
     private final Duration firstRetry;
 
-    SandboxNotifier(@Value("${buyonce.payments.sandbox.webhook-secret}") String secret, ObjectMapper json,
-                    Environment environment, Clock clock,
-                    @Value("${buyonce.payments.sandbox.delivery-attempts:8}") int maxAttempts,
-                    @Value("${buyonce.payments.sandbox.first-retry:PT0.2S}") Duration firstRetry) {
-        this.signature = new SandboxSignature(secret);
+    SandboxNotifier(PaymentSettings settings, ObjectMapper json, Environment environment, Clock clock) {
+        this.signature = new SandboxSignature(settings.sandbox().webhookSecret());
         this.json = json;
         this.environment = environment;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
-        this.firstRetry = firstRetry;
+        this.maxAttempts = settings.sandbox().deliveryAttempts();
+        this.firstRetry = settings.sandbox().firstRetry();
     }
 
     /** Sends {@code copies} deliveries of the capture's notification, all with the same event id. */

@@ -1,5 +1,6 @@
 package dev.buyonce.saga.sandbox;
 
+import dev.buyonce.saga.PaymentSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.order.OrderId;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +33,9 @@ class SandboxProvider implements PaymentProvider {
     private final SandboxSignature signature;
     private final ObjectMapper json;
 
-    SandboxProvider(SandboxBank bank, @Value("${buyonce.payments.sandbox.webhook-secret}") String secret,
-                    ObjectMapper json) {
+    SandboxProvider(SandboxBank bank, PaymentSettings settings, ObjectMapper json) {
         this.bank = bank;
-        this.signature = new SandboxSignature(secret);
+        this.signature = new SandboxSignature(settings.sandbox().webhookSecret());
         this.json = json;
     }
 
