@@ -41,9 +41,12 @@ public record PaymentSettings(@DefaultValue("PT30S") Duration statusCheckAfter,
      *                         data directory (or per process) and announced at start-up
      * @param deliveryAttempts how often one callback is delivered before the sandbox gives up
      * @param firstRetry       the pause before the second delivery, doubling after that
+     * @param notifyUrl        where the sandbox delivers its callbacks (the webhook path is appended), as a real
+     *                         provider calls the public address; empty: this node itself
      */
     public record Sandbox(@DefaultValue("false") boolean enabled, String webhookSecret,
-                          @DefaultValue("8") int deliveryAttempts, @DefaultValue("PT0.2S") Duration firstRetry) {
+                          @DefaultValue("8") int deliveryAttempts, @DefaultValue("PT0.2S") Duration firstRetry,
+                          @DefaultValue("") String notifyUrl) {
         public Sandbox {
             if (enabled && (webhookSecret == null || webhookSecret.isBlank())) {
                 throw new IllegalArgumentException("buyonce.payments.sandbox.webhook-secret is empty");
@@ -51,6 +54,9 @@ public record PaymentSettings(@DefaultValue("PT30S") Duration statusCheckAfter,
             if (deliveryAttempts < 1 || firstRetry.isZero() || firstRetry.isNegative()) {
                 throw new IllegalArgumentException("buyonce.payments.sandbox: delivery-attempts must be at least 1"
                         + " and first-retry positive");
+            }
+            if (!notifyUrl.isEmpty() && !notifyUrl.matches("https?://[^/?#\\s]+")) {
+                throw new IllegalArgumentException("buyonce.payments.sandbox.notify-url must be http(s)://host[:port]");
             }
         }
     }

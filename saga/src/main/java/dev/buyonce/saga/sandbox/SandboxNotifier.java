@@ -39,6 +39,7 @@ class SandboxNotifier implements AutoCloseable {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration firstRetry;
+    private final String notifyUrl;
 
     SandboxNotifier(PaymentSettings settings, ObjectMapper json, Environment environment, Clock clock) {
         this.signature = new SandboxSignature(settings.sandbox().webhookSecret());
@@ -47,6 +48,7 @@ class SandboxNotifier implements AutoCloseable {
         this.clock = clock;
         this.maxAttempts = settings.sandbox().deliveryAttempts();
         this.firstRetry = settings.sandbox().firstRetry();
+        this.notifyUrl = settings.sandbox().notifyUrl();
     }
 
     /** Sends {@code copies} deliveries of the capture's notification, all with the same event id. */
@@ -67,9 +69,17 @@ class SandboxNotifier implements AutoCloseable {
         }
     }
 
-    private void deliver(String body, int attempt) {
+    /** The configured address (a balancer, say), or this node. */
+    private String target() {
+        if (!notifyUrl.isEmpty()) {
+            return notifyUrl;
+        }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/payments/notifications/sandbox"))
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void deliver(String body, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target() + "/api/payments/notifications/sandbox"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header(SandboxSignature.HEADER, signature.sign(body, clock.instant()))
