@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start-up.
  *
  * @param statusCheckAfter       a callback this overdue makes the saga ask the provider
- * @param statusCheckMaxInterval then again at doubling intervals, up to this
+ * @param statusCheckMaxInterval then again at doubling intervals, none longer than this
  * @param refundRetryAfter       a refund the provider has not confirmed is asked for again after this
  * @param refundAttempts         refusals of one refund before it is left for a human
  * @param provider               how calls to a provider are guarded
@@ -25,10 +25,11 @@ public record PaymentSettings(@DefaultValue("PT30S") Duration statusCheckAfter,
                               @DefaultValue Sandbox sandbox) {
 
     public PaymentSettings {
-        if (statusCheckAfter.isZero() || statusCheckAfter.isNegative() || refundRetryAfter.isZero()
-                || refundRetryAfter.isNegative() || statusCheckMaxInterval.compareTo(statusCheckAfter) < 0) {
-            throw new IllegalArgumentException("buyonce.payments: status-check-after and refund-retry-after must be"
-                    + " positive and status-check-max-interval at least status-check-after");
+        for (Duration interval : new Duration[] {statusCheckAfter, statusCheckMaxInterval, refundRetryAfter}) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("buyonce.payments: status-check-after, status-check-max-interval"
+                        + " and refund-retry-after must be positive");
+            }
         }
         if (refundAttempts < 1) {
             throw new IllegalArgumentException("buyonce.payments.refund-attempts must be at least 1");

@@ -196,6 +196,8 @@ class EveryEndpointBadInputTest {
                 Endpoint.of("GET", "/api/admin/projections/{name}", Caller.ADMIN, Map.of("name", "catalog")),
                 Endpoint.of("POST", "/api/admin/projections/{name}/replay", Caller.ADMIN, Map.of("name", "no-such-view")),
                 Endpoint.of("GET", "/api/admin/duplicate-suspects", Caller.ADMIN, Map.of()),
+                Endpoint.of("GET", "/api/admin/dead-letters", Caller.ADMIN, Map.of()),
+                Endpoint.of("POST", "/api/admin/dead-letters/{processor}/retry", Caller.ADMIN, Map.of("processor", "no-such-processor")),
                 Endpoint.of("GET", "/api/programs/{programId}/seats", Caller.USER, Map.of("programId", program)),
                 // an unknown order: a valid notice is then 404, and the shared node's ledger and reconciliation stay untouched
                 Endpoint.of("POST", "/api/payments/notifications/{provider}", Caller.NONE, Map.of("provider", "sandbox"))
