@@ -128,7 +128,7 @@ cmd_start() {
         (cd "$ROOT" && mvn -B -ntp -q -DskipTests -pl app -am package)
     fi
     mkdir -p "$STATE"
-    rm -f "$STATE"/*.log "$STATE"/*.pid
+    rm -f "$STATE"/node-*.log "$STATE"/haproxy.log "$STATE"/*.pid
     NODES=$nodes PORT=$port DB=$db
     JWT_SECRET="${BUYONCE_JWT_SECRET:-$(random_secret)}"
     WEBHOOK_SECRET="${BUYONCE_SANDBOX_WEBHOOK_SECRET:-$(random_secret)}"

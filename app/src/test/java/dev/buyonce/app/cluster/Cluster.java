@@ -45,7 +45,12 @@ final class Cluster implements AutoCloseable {
                 "--nodes=" + nodes, "--port=" + port, "--db=" + database, "--fresh", "--"));
         command.addAll(appArguments);
         Cluster cluster = new Cluster(nodes, port, database, state);
-        cluster.run(command, 420);
+        try {
+            cluster.run(command, 420);
+        } catch (AssertionError e) {
+            cluster.close(); // whatever did start is stopped again
+            throw e;
+        }
         return cluster;
     }
 
