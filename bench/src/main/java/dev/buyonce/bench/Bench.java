@@ -37,6 +37,9 @@ public final class Bench {
             System.err.printf("== %s done in %.0f s%n", scenario.name(), (System.nanoTime() - start) / 1e9);
         }
         machine.put("load_average_at_end", Machine.loadAverage());
+        Map<String, Object> check = HistoryCheck.run(context);
+        machine.put("history_check", check);
+        System.err.printf("== history check over the run's event log: %s%n", check);
         Report.writeJson(Path.of(config.output()), machine, config.commit(), results);
         System.out.println(Report.markdown(results));
         System.exit(0);

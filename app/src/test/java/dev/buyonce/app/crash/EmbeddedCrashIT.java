@@ -11,9 +11,16 @@ import static java.nio.file.Files.readString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.buyonce.app.support.Api;
+import dev.buyonce.history.History;
+import dev.buyonce.history.HistoryChecker;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,15 +39,21 @@ class EmbeddedCrashIT {
     private static final String STATUS_CHECK = "--buyonce.payments.status-check-after=PT1S";
 
     @Test
-    void everyAnsweredCommandSurvivesKillMinus9(@TempDir Path dataDir) throws IOException {
+    void everyAnsweredCommandSurvivesKillMinus9(@TempDir Path dataDir) throws IOException, SQLException {
         List<String> orders = new ArrayList<>();
+        History history = new History();
+        JsonNode reconciliation;
         String paidOrder;
         String paymentId;
         try (PackagedJar jar = PackagedJar.start(dataDir, "before-kill", STATUS_CHECK)) {
             Api api = jar.api();
             String token = jar.demoToken();
             for (int i = 0; i < ORDERS; i++) {
-                orders.add(placeOrder(api, token, "crash-" + i, CONSUMABLES.get(i % CONSUMABLES.size())));
+                Instant sent = Instant.now();
+                String orderId = placeOrder(api, token, "crash-" + i, CONSUMABLES.get(i % CONSUMABLES.size()));
+                orders.add(orderId);
+                history.record(new History.Op("place-order", "demo", "crash-" + i, 201,
+                        "{\"orderId\":\"" + orderId + "\"}", sent, Instant.now()));
             }
             paidOrder = orders.get(ORDERS - 1);
             paymentId = startPayment(api, token, paidOrder, "crash-pay", "sandbox-card");
@@ -68,6 +81,7 @@ class EmbeddedCrashIT {
             assertThat(attemptStatus(api, token, paidOrder, paymentId)).as("the attempt in the payments view")
                     .isNotEqualTo("ABSENT");
             awaitOrderStatus(api, token, paidOrder, "PAID");
+            reconciliation = api.get("/api/admin/reconciliation", token).json();
 
             // the sandbox's webhook secret: random for this data directory, kept there, announced by place only
             Path secretFile = dataDir.resolve("sandbox-webhook-secret");
@@ -79,6 +93,14 @@ class EmbeddedCrashIT {
             // a normal stop (SIGTERM) after all that: it exits and logs no ERROR
             assertThat(jar.stop()).as("exit code of a JVM ended by SIGTERM").isEqualTo(143);
             assertThat(jar.errorLines()).as("ERROR lines in the log of a run that ended with a normal stop").isEmpty();
+        }
+
+        // the run's requests and answers against the event store the crashed and restarted node left on disk
+        try (Connection database = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("buyonce")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "")) {
+            HistoryChecker.Report report = HistoryChecker.check(database, history, reconciliation);
+            assertThat(report.violations()).as(report.toString()).isEmpty();
+            assertThat(report.counts()).containsEntry("orders acknowledged", (long) ORDERS);
         }
     }
 
