@@ -7,7 +7,7 @@
 #   bench/run.sh --quick    quick run (under 6 minutes on 2 cores)
 #   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run),
 #            --only=<scenario> (run one scenario, e.g. while profiling; results then cover that one only): place-order,
-#            freshness, same-key-storm, ownership-lookup, flash-sale, replay
+#            freshness, same-key-storm, ownership-lookup, flash-sale, coupon-rush, replay
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

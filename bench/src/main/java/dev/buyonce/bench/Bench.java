@@ -17,6 +17,7 @@ public final class Bench {
             new SameKeyStormScenario(),
             new OwnershipLookupScenario(),
             new FlashSaleScenario(),
+            new CouponRushScenario(),
             new ReplayScenario());
 
     private Bench() {

@@ -1,6 +1,11 @@
 package dev.buyonce.command;
 
 import dev.buyonce.command.catalog.Product;
+import dev.buyonce.command.coupon.ClaimKey;
+import dev.buyonce.command.coupon.Coupon;
+import dev.buyonce.command.coupon.CouponClaim;
+import dev.buyonce.command.coupon.CouponStockBucket;
+import dev.buyonce.command.coupon.DailyClaimAllowance;
 import dev.buyonce.command.entitlement.Entitlement;
 import dev.buyonce.command.order.Order;
 import dev.buyonce.command.ticket.Program;
@@ -36,7 +41,12 @@ class CommandSideConfiguration {
                 .configureAggregate(ownStreamsOnly(Product.class))
                 .configureAggregate(ownStreamsOnly(Program.class))
                 .configureAggregate(ownStreamsOnly(Seat.class))
-                .configureAggregate(ownStreamsOnly(TicketAllowance.class));
+                .configureAggregate(ownStreamsOnly(TicketAllowance.class))
+                .configureAggregate(ownStreamsOnly(Coupon.class))
+                .configureAggregate(ownStreamsOnly(CouponClaim.class))
+                .configureAggregate(ownStreamsOnly(CouponStockBucket.class))
+                .configureAggregate(ownStreamsOnly(DailyClaimAllowance.class))
+                .configureAggregate(ownStreamsOnly(ClaimKey.class));
     }
 
     /**

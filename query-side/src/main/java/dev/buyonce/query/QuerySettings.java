@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seats       the seat picker's cached seat maps
  * @param catalog     the in-memory product and program catalogs
  * @param projections view rebuilds
+ * @param coupons     the claimable coupons' remaining stock
  */
 @ConfigurationProperties("buyonce")
 public record QuerySettings(@DefaultValue Orders orders, @DefaultValue Seats seats, @DefaultValue Catalog catalog,
-                            @DefaultValue Projections projections) {
+                            @DefaultValue Projections projections, @DefaultValue Coupons coupons) {
 
     /**
      * @param eventsTimeout   an SSE stream of one order is closed after this long (the client reconnects)
@@ -47,6 +48,13 @@ public record QuerySettings(@DefaultValue Orders orders, @DefaultValue Seats sea
             if (replayBatchSize < 1 || replayBatchSize > 100_000) {
                 throw new IllegalArgumentException("buyonce.projections.replay-batch-size must be 1..100000");
             }
+        }
+    }
+
+    /** @param stockRefresh the coupons claimed from (on any node) are counted again this often */
+    public record Coupons(@DefaultValue("PT0.2S") Duration stockRefresh) {
+        public Coupons {
+            positive(stockRefresh, "coupons.stock-refresh");
         }
     }
 

@@ -29,6 +29,16 @@ public enum ErrorCode {
     NOT_ENOUGH_SEATS(409),
     TICKET_LIMIT_EXCEEDED(409),
     PROGRAM_CONFLICT(409),
+    /** Unknown, withdrawn, not-yet-valid or expired: one answer for all, so guessing ids learns nothing. */
+    COUPON_NOT_FOUND(404),
+    COUPON_ALREADY_CLAIMED(409),
+    COUPON_SOLD_OUT(409),
+    COUPON_CONFLICT(409),
+    COUPON_NOT_CLAIMED(409),
+    COUPON_ALREADY_USED(409),
+    COUPON_NOT_APPLICABLE(409),
+    /** The per-user daily coupon claim limit; Retry-After runs to the next UTC midnight. */
+    CLAIM_LIMIT_REACHED(429),
     IDEMPOTENCY_KEY_REUSED(422),
     PAYLOAD_TOO_LARGE(413),
     REQUEST_TIMEOUT(408),

@@ -35,6 +35,14 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.add(other.amount), currency);
     }
 
+    /** This amount less {@code other}; never below zero (Money is never negative). */
+    public Money minus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot subtract " + other.currency + " from " + currency);
+        }
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency;

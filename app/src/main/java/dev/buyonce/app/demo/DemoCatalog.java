@@ -5,6 +5,10 @@ import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.catalog.DefineProduct;
 import dev.buyonce.kernel.catalog.ProductKind;
 import dev.buyonce.kernel.RuleViolation;
+import dev.buyonce.kernel.coupon.CouponDiscount;
+import dev.buyonce.kernel.coupon.CouponId;
+import dev.buyonce.kernel.coupon.DefineCoupon;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +18,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A small catalog for trying BuyOnce out; defining it again at every start changes nothing. */
+/** A small catalog (and one coupon) for trying BuyOnce out; defining it again at every start changes nothing. */
 @Component
 @ConditionalOnProperty(name = "buyonce.demo.catalog", havingValue = "true")
 class DemoCatalog {
@@ -28,6 +32,8 @@ class DemoCatalog {
                     Money.of("9.90", "CNY")),
             new DefineProduct(new ProductId("credits-100"), "100 API credits", ProductKind.CONSUMABLE,
                     Money.of("19.90", "CNY")));
+    static final DefineCoupon COUPON = new DefineCoupon(new CouponId("WELCOME10"), "10% off your first order",
+            CouponDiscount.percent(10), 1000, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
 
     private final CommandGateway commands;
 
@@ -43,6 +49,11 @@ class DemoCatalog {
             } catch (RuleViolation e) {
                 log.warn("demo product {} left as it is: {}", product.productId(), e.getMessage());
             }
+        }
+        try {
+            commands.sendAndWait(COUPON);
+        } catch (RuleViolation e) {
+            log.warn("demo coupon {} left as it is: {}", COUPON.couponId(), e.getMessage());
         }
     }
 }

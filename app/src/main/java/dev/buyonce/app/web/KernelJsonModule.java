@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.buyonce.kernel.ProductId;
+import dev.buyonce.kernel.coupon.CouponDiscount;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.coupon.ClaimAllowanceId;
+import dev.buyonce.kernel.coupon.ClaimId;
+import dev.buyonce.kernel.coupon.ClaimKeyId;
+import dev.buyonce.kernel.coupon.CouponId;
+import dev.buyonce.kernel.coupon.StockBucketId;
 import dev.buyonce.kernel.entitlement.EntitlementId;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.payment.PaymentId;
@@ -41,6 +47,13 @@ public class KernelJsonModule extends SimpleModule {
         scalar(SeatId.class, SeatId::new);
         scalar(SeatKey.class, text -> new SeatKey(UUID.fromString(text)));
         scalar(AllowanceId.class, text -> new AllowanceId(UUID.fromString(text)));
+        scalar(CouponId.class, CouponId::new);
+        scalar(ClaimId.class, text -> new ClaimId(UUID.fromString(text)));
+        scalar(ClaimKeyId.class, text -> new ClaimKeyId(UUID.fromString(text)));
+        scalar(StockBucketId.class, text -> new StockBucketId(UUID.fromString(text)));
+        scalar(ClaimAllowanceId.class, text -> new ClaimAllowanceId(UUID.fromString(text)));
+        addSerializer(CouponDiscount.class, new CouponDiscountJson.Writer());
+        addDeserializer(CouponDiscount.class, new CouponDiscountJson.Reader());
         addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {

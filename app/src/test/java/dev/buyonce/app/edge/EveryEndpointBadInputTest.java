@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.buyonce.app.coupons.Coupons;
 import dev.buyonce.app.seats.Programs;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 class EveryEndpointBadInputTest {
     /** Headers every endpoint reads (security, correlation); the others only where they mean something. */
     static final List<String> COMMON_HEADERS = List.of("Authorization", "X-Correlation-Id", "traceparent");
-    static final Set<String> KEYED = Set.of("/api/orders", "/api/orders/{orderId}/payments");
+    static final Set<String> KEYED = Set.of("/api/orders", "/api/orders/{orderId}/payments", "/api/coupons/{couponId}/claims");
     static final String HUGE = "x".repeat(100 * 1024);
     static final String SANDBOX_SECRET = "sandbox-webhook-secret-not-for-production";
 
@@ -136,6 +137,7 @@ class EveryEndpointBadInputTest {
     static String toPay;
     static String paymentId;
     static String program;
+    static String coupon;
     final AtomicInteger counter = new AtomicInteger();
 
     @BeforeAll
@@ -149,6 +151,7 @@ class EveryEndpointBadInputTest {
         paymentId = api.call("POST", "/api/orders/" + toPay + "/payments").token(userToken).idempotencyKey("matrix-pay")
                 .json("{\"channel\":\"sandbox-card\"}").send().json().path("paymentId").asText();
         program = Programs.define(api, 2, 20, 6, 6);
+        coupon = Coupons.define(api, "matrix", Coupons.PERCENT_10, 1000);
     }
 
     List<Endpoint> endpoints() {
@@ -199,6 +202,21 @@ class EveryEndpointBadInputTest {
                 Endpoint.of("GET", "/api/admin/dead-letters", Caller.ADMIN, Map.of()),
                 Endpoint.of("POST", "/api/admin/dead-letters/{processor}/retry", Caller.ADMIN, Map.of("processor", "no-such-processor")),
                 Endpoint.of("GET", "/api/programs/{programId}/seats", Caller.USER, Map.of("programId", program)),
+                Endpoint.of("POST", "/api/admin/coupons", Caller.ADMIN, Map.of()).body("application/json", """
+                        {"id":«id»,"name":«name»,"discount":{"amount":«amount»,"currency":«currency»},"stock":«stock»,\
+                        "validFrom":«validFrom»,"validUntil":«validUntil»}""",
+                        Map.of("id", "\"matrix-coupon\"", "name", "\"Matrix\"", "amount", "\"1.00\"", "currency", "\"CNY\"",
+                                "stock", "10", "validFrom", "\"2026-01-01T00:00:00Z\"", "validUntil", "\"2099-01-01T00:00:00Z\"")),
+                Endpoint.of("POST", "/api/admin/coupons", Caller.ADMIN, Map.of()).body("application/json", """
+                        {"id":"matrix-percent","name":"Matrix","discount":{"percent":«percent»},"stock":10,\
+                        "validFrom":"2026-01-01T00:00:00Z","validUntil":"2099-01-01T00:00:00Z"}""", Map.of("percent", "5")),
+                Endpoint.of("POST", "/api/admin/coupons/{couponId}/withdraw", Caller.ADMIN, Map.of("couponId", "matrix-unknown")),
+                Endpoint.of("GET", "/api/coupons", Caller.USER, Map.of()),
+                Endpoint.of("GET", "/api/coupons/mine", Caller.USER, Map.of()),
+                Endpoint.of("POST", "/api/coupons/{couponId}/claims", Caller.USER, Map.of("couponId", coupon)),
+                Endpoint.of("POST", "/api/orders", Caller.USER, Map.of()).body("application/json",
+                        "{\"items\":[{\"productId\":\"coffee\",\"quantity\":1}],\"couponId\":«couponId»}",
+                        Map.of("couponId", "\"" + coupon + "\"")),
                 // an unknown order: a valid notice is then 404, and the shared node's ledger and reconciliation stay untouched
                 Endpoint.of("POST", "/api/payments/notifications/{provider}", Caller.NONE, Map.of("provider", "sandbox"))
                         .body("application/json", """

@@ -7,6 +7,7 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.buyonce.app.coupons.Coupons;
 import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
@@ -33,7 +34,7 @@ class ProjectionReplayTest {
     static final String ADMIN = Tokens.admin("operator");
     static final int USERS = 60;
     /** The views written in the commands' own transactions, and rebuilt on request. */
-    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "payments", "seat-map");
+    static final List<String> PROJECTIONS = List.of("orders", "entitlements", "payments", "seat-map", "coupon-claims");
     static BuyOnceNode node;
     static Api api;
 
@@ -46,6 +47,7 @@ class ProjectionReplayTest {
                 {"id":"replay-show","name":"Replay","startsAt":"2027-01-01T19:30:00Z","maxTicketsPerOrder":4,
                  "maxTicketsPerUser":4,"categories":[{"id":"floor","name":"Floor","price":{"amount":"80.00","currency":"CNY"},
                  "rows":[{"row":"A","seats":20},{"row":"B","seats":20}]}]}""").status()).isEqualTo(201);
+        String coupon = Coupons.define(api, "replay", Coupons.fixed("1.00"), 1000);
         Concurrently.run(USERS, i -> {
             String token = Tokens.user("reader-" + i);
             String first = api.placeOrder(token, "a", order(i % 2 == 0 ? LIFETIME : COFFEE, 1)).json().path("orderId").asText();
@@ -62,6 +64,15 @@ class ProjectionReplayTest {
                         .json().path("orderId").asText();
                 if (i % 10 == 0) {
                     Payments.pay(api, Payments.startPayment(api, token, tickets, "pay-t", "sandbox-wallet"), "DELIVER", false);
+                }
+            }
+            if (i % 6 == 0) {
+                // a claim, used by an order; every other one given back by cancelling that order
+                api.call("POST", "/api/coupons/" + coupon + "/claims").token(token).idempotencyKey("claim").send();
+                String discounted = api.placeOrder(token, "d", Coupons.orderWithCoupon(COFFEE, 1, coupon)).json()
+                        .path("orderId").asText();
+                if (i % 12 == 0) {
+                    api.post("/api/orders/" + discounted + "/cancel", token, "");
                 }
             }
             return first;
@@ -133,6 +144,8 @@ class ProjectionReplayTest {
         assertThat(count("SELECT count(*) FROM seat_view WHERE status = 'HELD'")).as("held seats to rebuild").isPositive();
         assertThat(count("SELECT count(*) FROM payment_attempt_view WHERE status = 'CAPTURED'")).as("payments").isPositive();
         assertThat(count("SELECT count(*) FROM order_view WHERE status = 'PAID'")).as("paid orders").isPositive();
+        assertThat(count("SELECT count(*) FROM coupon_claim_view WHERE status = 'USED'")).as("used claims").isPositive();
+        assertThat(count("SELECT count(*) FROM coupon_claim_view WHERE status = 'CLAIMED'")).as("claims given back").isPositive();
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -185,7 +198,8 @@ class ProjectionReplayTest {
                 "entitlement_view", checksum("SELECT * FROM entitlement_view ORDER BY user_id, product_id"),
                 "consumable_purchase_view", checksum("SELECT * FROM consumable_purchase_view ORDER BY order_id, product_id"),
                 "payment_attempt_view", checksum("SELECT * FROM payment_attempt_view ORDER BY payment_id"),
-                "seat_view", checksum("SELECT * FROM seat_view ORDER BY program_id, seat_id"));
+                "seat_view", checksum("SELECT * FROM seat_view ORDER BY program_id, seat_id"),
+                "coupon_claim_view", checksum("SELECT * FROM coupon_claim_view ORDER BY claim_id"));
     }
 
     static String checksum(String sql) {

@@ -16,7 +16,12 @@ public final class Concurrently {
     }
 
     public static <T> List<T> run(int count, IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
+        return onThreads(count, count, call);
+    }
+
+    /** {@code count} calls on {@code threads} threads (at most), all released at once; the results in call order. */
+    public static <T> List<T> onThreads(int threads, int count, IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch gate = new CountDownLatch(1);
             List<Future<T>> futures = IntStream.range(0, count)

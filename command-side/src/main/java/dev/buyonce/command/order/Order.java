@@ -2,12 +2,14 @@ package dev.buyonce.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.buyonce.command.coupon.CouponRedemptions;
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.coupon.CouponId;
 import dev.buyonce.kernel.order.CancelOrder;
 import dev.buyonce.kernel.order.CancellationReason;
 import dev.buyonce.kernel.order.OrderCancelled;
@@ -54,7 +56,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * meets this aggregate again and is answered with the order it placed, never with a second one. What the
  * order needs besides itself (a permanent product's reservation, its grant when paid, its revocation when
  * refunded; a ticket order's seats and tickets given back when it is cancelled, its seats sold when it is
- * paid) happens in the same unit of work, so every view fed by those events shows it as soon as the
+ * paid; the coupon claim it uses, taken when it is placed and given back when it is cancelled unpaid) happens in
+ * the same unit of work, so every view fed by those events shows it as soon as the
  * command has answered. It keeps one capture at most: every other capture it is told
  * about is rejected by an event, which the payment saga answers with a refund.
  */
@@ -75,6 +78,9 @@ public class Order {
     // held in the same unit of work by TicketOrderHandler; given back, or sold, by this order's own handlers
     private ProgramId programId;
     private List<SeatId> seats = List.of();
+    // the user's coupon claim it uses (CouponRedemptions), and what the claim took off the lines' sum
+    private CouponId couponId;
+    private Money discount;
 
     Order() {
         // created empty by the repository (create-if-missing); the first event identifies it
@@ -82,7 +88,7 @@ public class Order {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    PlaceOrderResult handle(PlaceOrder command, EntitlementReservations reservations) {
+    PlaceOrderResult handle(PlaceOrder command, EntitlementReservations reservations, CouponRedemptions coupons) {
         if (status != null) {
             if (!requestFingerprint.equals(command.requestFingerprint())) {
                 throw new IdempotencyKeyReused(orderId);
@@ -93,8 +99,11 @@ public class Order {
             throw new IllegalArgumentException("an order needs at least one line");
         }
         Money sum = command.lines().stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
-        apply(new OrderPlaced(command.orderId(), command.userId(), command.lines(), sum, command.placedAt(),
-                command.paymentDeadline(), command.requestFingerprint(), command.programId(), command.seats()));
+        Money off = command.couponId() == null ? null
+                : coupons.redeem(command.userId(), command.couponId(), command.orderId(), sum, command.placedAt());
+        apply(new OrderPlaced(command.orderId(), command.userId(), command.lines(), off == null ? sum : sum.minus(off),
+                command.placedAt(), command.paymentDeadline(), command.requestFingerprint(), command.programId(),
+                command.seats(), command.couponId(), off));
         permanentLines().forEach(line ->
                 reservations.reserve(userId, line.productId(), orderId, command.placedAt()));
         return new PlaceOrderResult(view(), false);
@@ -102,7 +111,8 @@ public class Order {
 
     /** Cancels on the owner's request; cancelling again answers the same. Another user's order is "not found". */
     @CommandHandler
-    OrderView handle(CancelOrder command, EntitlementReservations reservations, SeatReservations seatReservations) {
+    OrderView handle(CancelOrder command, EntitlementReservations reservations, SeatReservations seatReservations,
+                     CouponRedemptions coupons) {
         if (!userId.equals(command.requestedBy())) {
             throw new OrderNotFound(orderId.toString());
         }
@@ -112,7 +122,7 @@ public class Order {
         if (status != OrderStatus.AWAITING_PAYMENT) {
             throw new OrderNotCancellable(orderId, status);
         }
-        cancel(CancellationReason.BY_CUSTOMER, command.at(), reservations, seatReservations);
+        cancel(CancellationReason.BY_CUSTOMER, command.at(), reservations, seatReservations, coupons);
         return view();
     }
 
@@ -149,7 +159,7 @@ public class Order {
      */
     @CommandHandler
     void handle(RecordPaymentCapture command, EntitlementOwnership ownership, EntitlementReservations reservations,
-                SeatReservations seatReservations) {
+                SeatReservations seatReservations, CouponRedemptions coupons) {
         PaymentAttempt attempt = attempts.get(command.paymentId());
         if (command.paymentId().equals(paidWith) || (attempt != null && attempt.captureRejected)) {
             return;
@@ -164,7 +174,7 @@ public class Order {
             // bought another way while this order waited (an import): refund this money, end the order
             apply(new PaymentCaptureRejected(orderId, command.paymentId(), command.provider(), command.amount(),
                     CaptureRejection.PRODUCT_ALREADY_OWNED, command.capturedAt()));
-            cancel(CancellationReason.PRODUCT_ALREADY_OWNED, command.capturedAt(), reservations, seatReservations);
+            cancel(CancellationReason.PRODUCT_ALREADY_OWNED, command.capturedAt(), reservations, seatReservations, coupons);
             return;
         }
         apply(new OrderPaid(orderId, userId, command.paymentId(), command.amount(), command.capturedAt()));
@@ -174,13 +184,16 @@ public class Order {
         }
     }
 
-    /** Ends the order and gives back, in this unit of work, what it reserved: products, seats and tickets. */
+    /** Ends the order and gives back, in this unit of work, what it reserved: products, seats, tickets and coupon. */
     private void cancel(CancellationReason reason, Instant at, EntitlementReservations reservations,
-                        SeatReservations seatReservations) {
+                        SeatReservations seatReservations, CouponRedemptions coupons) {
         apply(new OrderCancelled(orderId, userId, reason, at));
         permanentLines().forEach(line -> reservations.release(userId, line.productId(), orderId, at));
         if (!seats.isEmpty()) {
             seatReservations.release(userId, programId, seats, orderId, at);
+        }
+        if (couponId != null) {
+            coupons.giveBack(userId, couponId, orderId, at);
         }
     }
 
@@ -206,11 +219,12 @@ public class Order {
 
     /** Cancels an order still awaiting payment at its deadline; a paid, cancelled or refunded order is left alone. */
     @CommandHandler
-    void handle(ExpireOrder command, EntitlementReservations reservations, SeatReservations seatReservations) {
+    void handle(ExpireOrder command, EntitlementReservations reservations, SeatReservations seatReservations,
+                CouponRedemptions coupons) {
         if (status != OrderStatus.AWAITING_PAYMENT) {
             return;
         }
-        cancel(CancellationReason.PAYMENT_DEADLINE_PASSED, command.at(), reservations, seatReservations);
+        cancel(CancellationReason.PAYMENT_DEADLINE_PASSED, command.at(), reservations, seatReservations, coupons);
     }
 
     @CommandHandler
@@ -254,7 +268,7 @@ public class Order {
     }
 
     private OrderView view() {
-        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline, seats);
+        return new OrderView(orderId, userId, status, lines, total, placedAt, paymentDeadline, seats, couponId, discount);
     }
 
     @EventSourcingHandler
@@ -269,6 +283,8 @@ public class Order {
         this.requestFingerprint = event.requestFingerprint();
         this.programId = event.programId();
         this.seats = event.seats();
+        this.couponId = event.couponId();
+        this.discount = event.discount();
     }
 
     @EventSourcingHandler

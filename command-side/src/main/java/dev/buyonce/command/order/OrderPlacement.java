@@ -59,7 +59,7 @@ class OrderPlacement {
         // microsecond precision: what every store (H2, PostgreSQL, JSON) keeps exactly, so all answers agree
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PlaceOrder command = new PlaceOrder(OrderId.forIntent(user, key), user, lines, fingerprint(request), now,
-                now.plus(paymentTimeout));
+                now.plus(paymentTimeout), null, List.of(), request.coupon());
         MetaData metaData = MetaData.with("userId", user.value()).and("idempotencyKey", key.value());
         return retry.sendForKey(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
     }
@@ -93,12 +93,16 @@ class OrderPlacement {
         return lines;
     }
 
-    /** A hash of the normalised request: item order does not matter, anything else does. */
+    /** A hash of the normalised request: item order does not matter, anything else (the coupon too) does. */
     static String fingerprint(PlaceOrderRequest request) {
         StringBuilder canonical = new StringBuilder("order-items-v1");
         request.items().stream()
                 .sorted(Comparator.comparing(PlaceOrderRequest.Item::productId))
                 .forEach(item -> canonical.append('\n').append(item.productId()).append('*').append(item.quantity()));
+        if (request.couponId() != null) {
+            // only when present: orders placed before coupons keep the fingerprint they were stored with
+            canonical.append("\ncoupon:").append(request.couponId());
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

@@ -37,7 +37,7 @@ class TicketOrderHandler {
         }
         PlaceOrder order = new PlaceOrder(command.orderId(), command.userId(), command.lines(),
                 command.requestFingerprint(), command.placedAt(), command.paymentDeadline(), command.programId(),
-                command.seats());
+                command.seats(), command.couponId());
         Repository<Order> orders = axon.repository(Order.class);
         PlaceOrderResult result = (PlaceOrderResult) orders.loadOrCreate(order.orderId().toString(), Order::new)
                 .handle(asCommandMessage(order));

@@ -13,6 +13,7 @@ import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.RuleViolation;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.coupon.CouponId;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.PlaceOrderResult;
@@ -61,7 +62,7 @@ class TicketOrderPlacement {
 
     PlaceOrderResult place(UserId user, IdempotencyKey key, PlaceOrderRequest request) {
         ProgramView program = programs.require(new ProgramId(request.programId()));
-        Intent intent = new Intent(user, key, program, fingerprint(request));
+        Intent intent = new Intent(user, key, program, fingerprint(request), request.coupon());
         if (request.seats() != null) {
             return send(intent, chosen(program, request.seats()));
         }
@@ -93,7 +94,7 @@ class TicketOrderPlacement {
     }
 
     /** What one request asks for, priced and dated once, whatever seats the attempts propose. */
-    private record Intent(UserId user, IdempotencyKey key, ProgramView program, String fingerprint) {
+    private record Intent(UserId user, IdempotencyKey key, ProgramView program, String fingerprint, CouponId coupon) {
     }
 
     private PlaceOrderResult send(Intent intent, List<SeatId> seats) {
@@ -101,7 +102,7 @@ class TicketOrderPlacement {
         ProgramView program = intent.program();
         PlaceTicketOrder command = new PlaceTicketOrder(OrderId.forIntent(intent.user(), intent.key()), intent.user(),
                 program.programId(), seats, lines(program, seats), program.maxTicketsPerOrder(),
-                program.maxTicketsPerUser(), intent.fingerprint(), now, now.plus(paymentTimeout));
+                program.maxTicketsPerUser(), intent.fingerprint(), now, now.plus(paymentTimeout), intent.coupon());
         MetaData metaData = MetaData.with("userId", intent.user().value()).and("idempotencyKey", intent.key().value());
         return retry.sendForKey(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
     }
@@ -135,6 +136,10 @@ class TicketOrderPlacement {
         String asked = request.seats() != null
                 ? "seats:" + request.seats().stream().sorted().collect(Collectors.joining(","))
                 : "category:" + request.categoryId() + "*" + request.quantity();
+        if (request.couponId() != null) {
+            // only when present: orders placed before coupons keep the fingerprint they were stored with
+            return DeterministicIds.of("order-tickets-v1", request.programId(), asked, "coupon:" + request.couponId()).toString();
+        }
         return DeterministicIds.of("order-tickets-v1", request.programId(), asked).toString();
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.buyonce.command.coupon.CouponRedemptions;
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.command.ticket.SeatReservations;
@@ -63,6 +64,7 @@ class OrderPaymentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(mock(SeatReservations.class));
+        fixture.registerInjectableResource(mock(CouponRedemptions.class));
         ownership = mock(EntitlementOwnership.class);
         reservations = mock(EntitlementReservations.class);
         fixture.registerInjectableResource(ownership);

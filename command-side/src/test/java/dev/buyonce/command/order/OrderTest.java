@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import dev.buyonce.command.coupon.CouponRedemptions;
 import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.command.ticket.SeatReservations;
 import dev.buyonce.command.entitlement.PurchasePending;
@@ -46,6 +47,7 @@ class OrderTest {
         reservations = new RecordingReservations();
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(mock(SeatReservations.class));
+        fixture.registerInjectableResource(mock(CouponRedemptions.class));
         fixture.registerInjectableResource(reservations);
     }
 

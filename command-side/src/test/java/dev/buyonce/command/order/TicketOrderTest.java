@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import dev.buyonce.command.coupon.CouponRedemptions;
 import dev.buyonce.command.entitlement.EntitlementOwnership;
 import dev.buyonce.command.entitlement.EntitlementReservations;
 import dev.buyonce.command.ticket.SeatReservations;
@@ -69,6 +70,7 @@ class TicketOrderTest {
             }
         });
         fixture.registerInjectableResource(seats);
+        fixture.registerInjectableResource(mock(CouponRedemptions.class));
         fixture.registerInjectableResource(mock(EntitlementOwnership.class));
     }
 
@@ -110,16 +112,16 @@ class TicketOrderTest {
     void moreSeatsThanThePerOrderLimitAreRefusedBeforeAnythingIsTouched() {
         TicketOrderHandler handler = new TicketOrderHandler(null, null);
         PlaceTicketOrder tooMany = new PlaceTicketOrder(ORDER, ALICE, SHOW,
-                List.of(new SeatId("A-1"), new SeatId("A-2"), new SeatId("A-3")), List.of(FLOOR), 2, 6, "fp", NOW, DEADLINE);
+                List.of(new SeatId("A-1"), new SeatId("A-2"), new SeatId("A-3")), List.of(FLOOR), 2, 6, "fp", NOW, DEADLINE, null);
         assertThatThrownBy(() -> handler.handle(tooMany)).isInstanceOf(TicketLimitExceeded.class);
     }
 
     @Test
     void theFingerprintCoversWhatWasAskedNotTheSeatOrderNorThePick() {
-        PlaceOrderRequest chosen = new PlaceOrderRequest(null, "show", List.of("A-1", "A-2"), null, null);
-        PlaceOrderRequest reordered = new PlaceOrderRequest(null, "show", List.of("A-2", "A-1"), null, null);
-        PlaceOrderRequest picked = new PlaceOrderRequest(null, "show", null, "floor", 2);
-        PlaceOrderRequest more = new PlaceOrderRequest(null, "show", null, "floor", 3);
+        PlaceOrderRequest chosen = new PlaceOrderRequest(null, "show", List.of("A-1", "A-2"), null, null, null);
+        PlaceOrderRequest reordered = new PlaceOrderRequest(null, "show", List.of("A-2", "A-1"), null, null, null);
+        PlaceOrderRequest picked = new PlaceOrderRequest(null, "show", null, "floor", 2, null);
+        PlaceOrderRequest more = new PlaceOrderRequest(null, "show", null, "floor", 3, null);
         assertThat(TicketOrderPlacement.fingerprint(chosen)).isEqualTo(TicketOrderPlacement.fingerprint(reordered));
         assertThat(List.of(TicketOrderPlacement.fingerprint(chosen), TicketOrderPlacement.fingerprint(picked),
                 TicketOrderPlacement.fingerprint(more))).doesNotHaveDuplicates();

@@ -80,11 +80,11 @@ public class ProjectionReplays {
 
     /**
      * The views that can be rebuilt. Each of their rows remembers the last event it applied, so events seen
-     * twice change nothing. The catalog and the programs are definitions written once (a program's seat rows
-     * are inserted with it), not rebuilt; the purchase patterns are insert-only facts written after the fact
+     * twice change nothing. The catalog, the programs and the coupons are definitions written once (a program's
+     * seat rows are inserted with it), not rebuilt; the purchase patterns are insert-only facts written after the fact
      * by a streaming processor of their own.
      */
-    static final Set<String> REBUILDABLE = Set.of("orders", "entitlements", "payments", "seat-map");
+    static final Set<String> REBUILDABLE = Set.of("orders", "entitlements", "payments", "seat-map", "coupon-claims");
 
     Optional<SubscribingEventProcessor> view(String name) {
         return Optional.of(name).filter(REBUILDABLE::contains)

@@ -29,6 +29,11 @@ class OrderEntity extends ProjectionRow<UUID> {
     Instant paymentDeadline;
     /** JSON array of seat ids; null for an order without seats. */
     String seats;
+    /** The coupon the order uses and what it took off the total; null for an order without a coupon. */
+    @Column(name = "coupon_id")
+    String couponId;
+    @Column(name = "discount_amount")
+    BigDecimal discountAmount;
 
     protected OrderEntity() {
     }
@@ -52,6 +57,12 @@ class OrderEntity extends ProjectionRow<UUID> {
         return this;
     }
 
+    OrderEntity withCoupon(String couponId, BigDecimal discountAmount) {
+        this.couponId = couponId;
+        this.discountAmount = discountAmount;
+        return this;
+    }
+
     void overwriteWith(OrderEntity placed) {
         this.userId = placed.userId;
         this.status = placed.status;
@@ -61,6 +72,8 @@ class OrderEntity extends ProjectionRow<UUID> {
         this.createdAt = placed.createdAt;
         this.paymentDeadline = placed.paymentDeadline;
         this.seats = placed.seats;
+        this.couponId = placed.couponId;
+        this.discountAmount = placed.discountAmount;
     }
 
     @Override

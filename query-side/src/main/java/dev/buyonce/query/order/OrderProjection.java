@@ -33,7 +33,9 @@ class OrderProjection {
         OrderEntity placed = new OrderEntity(event.orderId().value(), event.userId().value(),
                 OrderStatus.AWAITING_PAYMENT.name(), json.writeValueAsString(event.lines()), event.total().amount(),
                 event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence)
-                .withSeats(event.seats().isEmpty() ? null : json.writeValueAsString(event.seats()));
+                .withSeats(event.seats().isEmpty() ? null : json.writeValueAsString(event.seats()))
+                .withCoupon(event.couponId() == null ? null : event.couponId().value(),
+                        event.discount() == null ? null : event.discount().amount());
         if (CurrentUnitOfWork.isStarted()) {
             // live, in the placing command's own unit of work: the order is new, so is its row (no read first)
             repository.save(placed);

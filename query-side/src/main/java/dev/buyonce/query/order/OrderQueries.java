@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.coupon.CouponId;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.OrderStatus;
@@ -56,7 +57,9 @@ public class OrderQueries {
             return new OrderView(new OrderId(entity.orderId), new UserId(entity.userId),
                     OrderStatus.valueOf(entity.status), json.readValue(entity.items, LINES),
                     new Money(entity.totalAmount, entity.totalCurrency), entity.createdAt, entity.paymentDeadline,
-                    entity.seats == null ? List.of() : json.readValue(entity.seats, SEATS));
+                    entity.seats == null ? List.of() : json.readValue(entity.seats, SEATS),
+                    entity.couponId == null ? null : new CouponId(entity.couponId),
+                    entity.discountAmount == null ? null : new Money(entity.discountAmount, entity.totalCurrency));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("order_view.items of " + entity.orderId + " is not readable", e);
         }

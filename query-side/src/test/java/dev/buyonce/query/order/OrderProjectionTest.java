@@ -8,6 +8,7 @@ import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
 import dev.buyonce.kernel.catalog.ProductKind;
+import dev.buyonce.kernel.coupon.CouponId;
 import dev.buyonce.kernel.order.CancellationReason;
 import dev.buyonce.kernel.order.OrderCancelled;
 import dev.buyonce.kernel.order.OrderId;
@@ -87,7 +88,19 @@ class OrderProjectionTest extends ProjectionTest {
                 "created_at", NOW,
                 "payment_deadline", DEADLINE,
                 "last_sequence", 0L,
-                "seats", null));
+                "seats", null,
+                "coupon_id", null,
+                "discount_amount", null));
+    }
+
+    @Test
+    void anOrderWithACouponKeepsTheCouponAndItsDiscount() {
+        given(at(0, new OrderPlaced(BOOKS, ALICE, List.of(COFFEE), Money.of("14.80", "CNY"), NOW, DEADLINE, "fp", null,
+                List.of(), new CouponId("five-off"), Money.of("5.00", "CNY"))));
+
+        assertThat(onlyRow("order_view")).containsEntry("coupon_id", "five-off")
+                .containsEntry("discount_amount", new BigDecimal("5.00"))
+                .containsEntry("total_amount", new BigDecimal("14.80"));
     }
 
     @Test

@@ -55,7 +55,7 @@ abstract class TicketProjectionTest extends ProjectionTest {
         maps = new SeatMaps(catalog, seatRepository, new QuerySettings(
                 new QuerySettings.Orders(Duration.ofMinutes(30), Duration.ofSeconds(15)),
                 new QuerySettings.Seats(Duration.ofHours(1)), new QuerySettings.Catalog(Duration.ofSeconds(5)),
-                new QuerySettings.Projections(500)));
+                new QuerySettings.Projections(500), new QuerySettings.Coupons(Duration.ofMillis(200))));
         programs = new ProgramProjection(programRepository, entities, catalog, maps, LocalSignals.to(catalog, maps));
         seats = new SeatMapProjection(seatRepository, maps, LocalSignals.to(catalog, maps));
     }

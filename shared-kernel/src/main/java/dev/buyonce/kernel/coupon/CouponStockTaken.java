@@ -1,0 +1,6 @@
+package dev.buyonce.kernel.coupon;
+
+import java.time.Instant;
+
+public record CouponStockTaken(StockBucketId bucketId, CouponId couponId, int bucket, ClaimId claimId, Instant at) {
+}
