@@ -26,6 +26,7 @@ import java.util.Set;
  *   <li>no seat is held or sold for two orders at once;</li>
  *   <li>no order keeps two captures;</li>
  *   <li>no (coupon, user) has two claims, and no coupon has more claims than its stock;</li>
+ *   <li>every coupon claim a client was answered 2xx for exists, and no claim is used by two orders at once;</li>
  *   <li>reconciliation with the provider is empty both ways, when its answer is given.</li>
  * </ul>
  * Requests that got no answer may or may not have taken effect; they are never counted as lost.
@@ -62,6 +63,7 @@ public final class HistoryChecker {
     private final Map<String, Integer> couponStock = new HashMap<>();
     private final Map<String, Integer> couponClaims = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
+    private final Map<String, String> claimUsedBy = new HashMap<>();
 
     private HistoryChecker() {
     }
@@ -116,6 +118,15 @@ public final class HistoryChecker {
             case "ticket.SeatReleased" -> seatHolder.remove(event.aggregateId());
             case "coupon.CouponDefined" -> couponStock.put(p.path("couponId").asText(), p.path("stock").asInt());
             case "coupon.CouponClaimed" -> couponClaimed(p);
+            case "coupon.CouponRedeemed" -> {
+                String order = p.path("orderId").asText();
+                String holder = claimUsedBy.put(p.path("claimId").asText(), order);
+                if (holder != null && !holder.equals(order)) {
+                    violations.add("coupon claim " + p.path("claimId").asText() + " used by order " + order
+                            + " while order " + holder + " used it");
+                }
+            }
+            case "coupon.CouponReturned" -> claimUsedBy.remove(p.path("claimId").asText());
             default -> {
             }
         }
@@ -186,6 +197,9 @@ public final class HistoryChecker {
         Map<String, String> answered = new HashMap<>();
         for (History.Op op : history.ops()) {
             count("requests " + op.kind());
+            if (op.acknowledged() && op.kind().equals("claim-coupon")) {
+                claimAcknowledged(op);
+            }
             if (!op.acknowledged() || !op.kind().equals("place-order")) {
                 continue;
             }
@@ -206,6 +220,17 @@ public final class HistoryChecker {
                             + ", " + order);
                 }
             }
+        }
+    }
+
+    private void claimAcknowledged(History.Op op) {
+        count("coupon claims acknowledged");
+        String coupon = json(op.answer().getBytes(StandardCharsets.UTF_8)).path("couponId").asText(null);
+        if (coupon == null) {
+            violations.add("a 2xx claim answer without a couponId: " + op.answer());
+        } else if (!claimed.contains(coupon + " " + op.user())) {
+            violations.add("acknowledged claim of coupon " + coupon + " by user " + op.user()
+                    + " is not in the event store");
         }
     }
 

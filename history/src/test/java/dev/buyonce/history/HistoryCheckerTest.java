@@ -44,8 +44,12 @@ class HistoryCheckerTest {
         seat("s1", "ticket.SeatSold", "o3");
         event("c", "coupon.CouponDefined", "{\"couponId\":\"c\",\"stock\":2}");
         event("c-ann", "coupon.CouponClaimed", "{\"couponId\":\"c\",\"userId\":\"ann\"}");
+        event("c-ann", "coupon.CouponRedeemed", "{\"claimId\":\"c-ann\",\"orderId\":\"o2\"}");
+        event("c-ann", "coupon.CouponReturned", "{\"claimId\":\"c-ann\",\"orderId\":\"o2\"}");
+        event("c-ann", "coupon.CouponRedeemed", "{\"claimId\":\"c-ann\",\"orderId\":\"o3\"}"); // given back first
         History history = new History();
         history.record(op("ann", "k1", 201, "{\"orderId\":\"o1\"}"));
+        history.record(new History.Op("claim-coupon", "ann", "c1", 201, "{\"couponId\":\"c\"}", Instant.now(), Instant.now()));
         history.record(op("ann", "k1", 200, "{\"orderId\":\"o1\"}"));
         history.record(op("ann", "k9", 0, "connection reset")); // unanswered: may or may not exist
 
@@ -68,7 +72,10 @@ class HistoryCheckerTest {
         event("c", "coupon.CouponDefined", "{\"couponId\":\"c\",\"stock\":1}");
         event("c-ann", "coupon.CouponClaimed", "{\"couponId\":\"c\",\"userId\":\"ann\"}");
         event("c-ann", "coupon.CouponClaimed", "{\"couponId\":\"c\",\"userId\":\"ann\"}"); // twice, over stock
+        event("c-ann", "coupon.CouponRedeemed", "{\"claimId\":\"c-ann\",\"orderId\":\"o1\"}");
+        event("c-ann", "coupon.CouponRedeemed", "{\"claimId\":\"c-ann\",\"orderId\":\"o2\"}"); // used twice at once
         History history = new History();
+        history.record(new History.Op("claim-coupon", "eve", "c1", 201, "{\"couponId\":\"c\"}", Instant.now(), Instant.now()));
         history.record(op("cid", "k1", 201, "{\"orderId\":\"lost\"}"));  // acknowledged, never stored
         history.record(op("dan", "k1", 201, "{\"orderId\":\"o1\"}"));
         history.record(op("dan", "k1", 200, "{\"orderId\":\"o2\"}"));   // one key answered two orders
@@ -82,6 +89,8 @@ class HistoryCheckerTest {
                 .anyMatch(v -> v.contains("seat A-1 held for order o2 while order o1 had it"))
                 .anyMatch(v -> v.contains("claimed coupon c twice"))
                 .anyMatch(v -> v.contains("2 claims for a stock of 1"))
+                .anyMatch(v -> v.contains("coupon claim c-ann used by order o2 while order o1 used it"))
+                .anyMatch(v -> v.contains("acknowledged claim of coupon c by user eve"))
                 .anyMatch(v -> v.contains("acknowledged order lost"))
                 .anyMatch(v -> v.contains("was answered two orders"))
                 .anyMatch(v -> v.contains("reconciliation unexplained"));

@@ -50,8 +50,19 @@ final class RecordingClient {
 
     /** Sends until answered with something other than "try again", or until {@code giveUpAt}; the last answer. */
     Answer placeRetrying(String user, String key, String body, Instant giveUpAt) throws InterruptedException {
+        return retrying(() -> placeOnce(user, key, body), giveUpAt);
+    }
+
+    /** Claims {@code couponId} with {@code key} until answered with something other than "try again". */
+    Answer claimRetrying(String user, String key, String couponId, Instant giveUpAt) throws InterruptedException {
+        return retrying(() -> send("claim-coupon", user, key, "POST", "/api/coupons/" + couponId + "/claims", null),
+                giveUpAt);
+    }
+
+    private static Answer retrying(java.util.function.Supplier<Answer> attempt, Instant giveUpAt)
+            throws InterruptedException {
         while (true) {
-            Answer answer = placeOnce(user, key, body);
+            Answer answer = attempt.get();
             if (!retried(answer) || Instant.now().isAfter(giveUpAt)) {
                 return answer;
             }

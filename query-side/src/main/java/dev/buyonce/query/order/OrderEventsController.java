@@ -9,6 +9,9 @@ import dev.buyonce.kernel.order.OrderView;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import dev.buyonce.query.QuerySettings;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events of one order: the order as it is now, then one {@code order} event per change, as it
  * happens (Axon subscription query). A client that goes away cancels its subscription; a reconnect starts
- * again with the current state.
+ * again with the current state. When the service stops, every open stream is ended first, so that the web
+ * server's graceful shutdown does not wait out its timeout for streams that never end by themselves.
  */
 @RestController
-class OrderEventsController {
+class OrderEventsController implements SmartLifecycle {
     private final QueryGateway queries;
     private final OrderOwners owners;
     private final Duration timeout;
@@ -39,6 +44,8 @@ class OrderEventsController {
         thread.setDaemon(true);
         return thread;
     });
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     OrderEventsController(QueryGateway queries, OrderOwners owners, QuerySettings settings) {
         this.queries = queries;
@@ -47,8 +54,27 @@ class OrderEventsController {
         this.heartbeat = settings.orders().eventsHeartbeat();
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs in the default phase, before the web server's graceful shutdown (a lower phase) begins to wait. */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : List.copyOf(open)) {
+            emitter.complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void stop() {
+    void stopHeartbeats() {
         heartbeats.shutdownNow();
     }
 
@@ -67,7 +93,9 @@ class OrderEventsController {
         // A client that went away is only noticed when something is written: a comment line now and then finds it.
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> keepAlive(emitter, subscription),
                 heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        open.add(emitter);
         emitter.onCompletion(() -> {
+            open.remove(emitter);
             beat.cancel(false);
             subscription.cancel();
         });
