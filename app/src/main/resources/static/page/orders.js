@@ -49,7 +49,10 @@ export function follow(order) {
   followOrder(order.orderId, (update) => {
     const changed = update.status !== current?.status;
     showCurrent(update);
-    if (changed) ctx.changed();
+    if (changed) {
+      notify(`Order ${update.orderId} is now ${update.status}.`, update.status === 'PAID' ? 'ok' : 'info');
+      ctx.changed();
+    }
   }, following.signal);
 }
 

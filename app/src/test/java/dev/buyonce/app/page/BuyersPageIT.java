@@ -257,7 +257,7 @@ class BuyersPageIT {
 
     @Test
     @Order(8)
-    void chosenSeatsAreHeldForTheOrder() {
+    void chosenSeatsAreHeldForTheOrderAndSoldOncePaidFromThePage() {
         clickable(By.id("show-seats")).click();
         clickable(seat("A-3")).click();
         clickable(seat("A-4")).click();
@@ -272,6 +272,18 @@ class BuyersPageIT {
         assertThat(seatStatus("A-3")).isEqualTo("HELD");
         waitUntil("the seats shown held", () -> browser.findElement(seat("A-3")).getAttribute("class").contains("HELD"));
         screenshot("08-seats-held");
+
+        // paid from the page itself: a wallet payment, confirmed in the sandbox; the seats are then sold
+        clickable(By.id("pay-wallet")).click();
+        clickable(By.id("sandbox-pay")).click();
+
+        waitUntil("PAID on the page", () -> browser.findElement(By.id("current-status")).getText().equals("PAID"));
+        assertThat(api.get("/api/orders/" + id.group(), token).json().path("status").asText()).isEqualTo("PAID");
+        assertThat(api.get("/api/orders/" + id.group() + "/payments", token).json().findValuesAsText("channel"))
+                .containsExactly("sandbox-wallet");
+        assertThat(seatStatus("A-3")).isEqualTo("SOLD");
+        waitUntil("the seats shown sold", () -> browser.findElement(seat("A-3")).getAttribute("class").contains("SOLD"));
+        screenshot("09-seats-paid");
     }
 
     @Test
