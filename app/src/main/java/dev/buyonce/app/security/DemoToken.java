@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ class DemoToken {
         if (!secret.demo()) {
             return;
         }
-        String token = sign(secret, "demo", List.of("admin"), Duration.ofDays(30));
+        String token = sign(secret, "demo", List.of("admin"), Duration.ofDays(30)).token();
         log.warn("""
 
                 *** BuyOnce is running with the BUILT-IN DEMO JWT SECRET: for local trial only. ***
@@ -41,17 +42,22 @@ class DemoToken {
                 """, token);
     }
 
-    static String sign(JwtSecret secret, String subject, List<String> roles, Duration validity) {
+    /** A serialized token and the instant it expires (JWT times are whole seconds). */
+    record Signed(String token, Instant expiresAt) {
+    }
+
+    static Signed sign(JwtSecret secret, String subject, List<String> roles, Duration validity) {
         try {
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant expiresAt = now.plus(validity);
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                     .subject(subject)
                     .claim("roles", roles)
                     .issueTime(Date.from(now))
-                    .expirationTime(Date.from(now.plus(validity)))
+                    .expirationTime(Date.from(expiresAt))
                     .build());
             jwt.sign(new MACSigner(secret.key().getEncoded()));
-            return jwt.serialize();
+            return new Signed(jwt.serialize(), expiresAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign the demo token", e);
         }

@@ -9,6 +9,7 @@ import dev.buyonce.kernel.UserId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -88,6 +89,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasRole("admin")
                         .requestMatchers("/api/payments/notifications/**", "/sandbox/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the buyer's page: its files hold no data (every call it makes carries a token); the demo
+                        // token answers 404 unless the built-in demo secret is in use
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/page/**", "/favicon.ico", "/favicon.svg",
+                                "/api/demo-token").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("admin")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The packaged {@code buyonce.jar}, started as its own JVM with {@code java -jar}, as a user starts it, on the
  * embedded default: no profile, no JWT secret, only {@code BUYONCE_DATA_DIR} and a free port. The process is
- * killed when closed, or when the test JVM exits first.
+ * killed when closed, or when the test JVM exits first. Public for the other tests that run the jar (BuyersPageIT).
  */
-final class PackagedJar implements AutoCloseable {
+public final class PackagedJar implements AutoCloseable {
     // ~20 s on two idle cores; start-ups of 60-85 s were seen while other builds shared them
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern DEMO_TOKEN = Pattern.compile("Demo token \\(user \"demo\"[^\\n]*\\n\\s*(\\S+)");
@@ -45,7 +45,7 @@ final class PackagedJar implements AutoCloseable {
      * Starts the jar on {@code dataDir} and returns once it is ready (its start-up listeners have all run). Its
      * output goes to {@code target/crash-test/<name>.log}.
      */
-    static PackagedJar start(Path dataDir, String name, String... arguments) {
+    public static PackagedJar start(Path dataDir, String name, String... arguments) {
         Path log = jar().toAbsolutePath().getParent().resolve("crash-test").resolve(name + ".log");
         int port = freePort();
         // C1 only: a short-lived child starts with less CPU on shared cores; durability owes nothing to the JIT
@@ -103,12 +103,12 @@ final class PackagedJar implements AutoCloseable {
         }
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
     /** The demo token the embedded default prints at start-up. */
-    String demoToken() {
+    public String demoToken() {
         Matcher token = DEMO_TOKEN.matcher(log());
         if (!token.find()) {
             throw new AssertionError("no demo token in " + log);
@@ -131,7 +131,7 @@ final class PackagedJar implements AutoCloseable {
     }
 
     /** The child's log so far. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -140,7 +140,7 @@ final class PackagedJar implements AutoCloseable {
     }
 
     /** The lines of the child's log that say ERROR. */
-    List<String> errorLines() {
+    public List<String> errorLines() {
         try {
             return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList();
         } catch (IOException e) {

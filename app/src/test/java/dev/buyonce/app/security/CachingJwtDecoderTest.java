@@ -38,7 +38,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void verifiesTheSameTokenOnceAndAnswersTheSameClaims() {
-        String token = DemoToken.sign(secret, "alice", List.of(), Duration.ofMinutes(5));
+        String token = DemoToken.sign(secret, "alice", List.of(), Duration.ofMinutes(5)).token();
 
         Jwt first = decoder.decode(token);
         Jwt again = decoder.decode(token);
@@ -50,7 +50,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void refusesACachedTokenOnceItHasExpired() {
-        String token = DemoToken.sign(secret, "bob", List.of(), Duration.ofSeconds(30));
+        String token = DemoToken.sign(secret, "bob", List.of(), Duration.ofSeconds(30)).token();
         decoder.decode(token);
 
         clock.advance(Duration.ofSeconds(31));
@@ -62,7 +62,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void neverCachesATokenThatFailedVerification() {
-        String token = DemoToken.sign(secret, "carol", List.of(), Duration.ofMinutes(5));
+        String token = DemoToken.sign(secret, "carol", List.of(), Duration.ofMinutes(5)).token();
         String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
 
         assertThatThrownBy(() -> decoder.decode(tampered)).isInstanceOf(JwtException.class);
