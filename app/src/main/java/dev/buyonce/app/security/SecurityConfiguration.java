@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         // token answers 404 unless the built-in demo secret is in use
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/page/**", "/favicon.ico", "/favicon.svg",
                                 "/api/demo-token").permitAll()
+                        // the API's description and Swagger UI show no data: readable before signing in
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("admin")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth

@@ -79,6 +79,11 @@ public final class BuyOnceNode implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of that name, where several share a type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** Events in the store whose payload type ends with {@code simpleName} and whose JSON payload contains {@code needle}. */
     public long countEvents(String simpleName, String needle) {
         // matched in Java, so the same helper works on PostgreSQL and on the embedded H2

@@ -1,0 +1,4 @@
+package dev.buyonce.client;
+
+public record OrderLine(String productId, String kind, int quantity, Money unitPrice) {
+}
