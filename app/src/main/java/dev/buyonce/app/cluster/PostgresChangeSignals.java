@@ -2,6 +2,7 @@ package dev.buyonce.app.cluster;
 
 import dev.buyonce.query.signal.ChangeListener;
 import dev.buyonce.query.signal.ChangeSignals;
+import dev.buyonce.query.signal.ListenerDelivery;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Announcements between the nodes that share one PostgreSQL, through its LISTEN/NOTIFY: no broker of our own.
  * <ul>
- *   <li>An announcement reaches this node's listeners at once, and is queued for the other nodes. A sender
+ *   <li>An announcement is queued for this node's listeners ({@link ListenerDelivery}, off the committing
+ *   thread) and for the other nodes. A sender
  *   thread takes whatever is queued, drops repeats and sends it as few {@code NOTIFY}s as fit PostgreSQL's
  *   8000-byte payload, in one transaction of its own that waits for no disk flush (a lost wake-up costs a
  *   moment, never data). So a burst of commits costs one notification transaction, not one each.</li>
@@ -45,6 +47,7 @@ public final class PostgresChangeSignals implements ChangeSignals, SmartLifecycl
     private final String user;
     private final String password;
     private final List<ChangeListener> listeners;
+    private final ListenerDelivery delivery;
     private final Runnable onWake;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final LinkedBlockingQueue<String> outbox = new LinkedBlockingQueue<>();
@@ -58,26 +61,15 @@ public final class PostgresChangeSignals implements ChangeSignals, SmartLifecycl
         this.user = user;
         this.password = password;
         this.listeners = listeners;
+        this.delivery = new ListenerDelivery(listeners);
         this.onWake = onWake;
     }
 
     @Override
     public void announce(String topic, String id) {
-        deliver(topic, id);
+        delivery.deliver(topic, id);
         if (running) {
             outbox.add(topic + ':' + id);
-        }
-    }
-
-    private void deliver(String topic, String id) {
-        for (ChangeListener listener : listeners) {
-            if (listener.topic().equals(topic)) {
-                try {
-                    listener.changed(id);
-                } catch (RuntimeException e) {
-                    log.warn("Listener of {} failed on {}: {}", topic, id, e.toString());
-                }
-            }
         }
     }
 
@@ -91,6 +83,7 @@ public final class PostgresChangeSignals implements ChangeSignals, SmartLifecycl
     @Override
     public void stop() {
         running = false;
+        delivery.close();
         outbox.add(STOP);
         for (Thread thread : new Thread[] {sender, receiver}) {
             if (thread != null) {
@@ -216,7 +209,7 @@ public final class PostgresChangeSignals implements ChangeSignals, SmartLifecycl
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    deliver(lines[i].substring(0, colon), lines[i].substring(colon + 1));
+                    delivery.deliverNow(lines[i].substring(0, colon), lines[i].substring(colon + 1));
                 }
             }
         }

@@ -28,7 +28,7 @@ final class ProblemCodes {
     private static final Map<String, Operation> OPERATIONS = Map.ofEntries(
             op("GET /api/demo-token", Access.PUBLIC, NOT_FOUND),
             op("GET /api/products", Access.USER),
-            op("POST /api/admin/products", Access.ADMIN, VALIDATION_FAILED, PRODUCT_CONFLICT, JSON_BODY),
+            op("POST /api/admin/products", Access.ADMIN, VALIDATION_FAILED, PRODUCT_CONFLICT, CONFLICT, JSON_BODY),
             op("POST /api/orders", Access.USER, VALIDATION_FAILED, KEYED, NOT_FOUND, PRODUCT_NOT_FOUND, ALREADY_OWNED,
                     PURCHASE_PENDING, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, SEAT_UNAVAILABLE, NOT_ENOUGH_SEATS,
                     TICKET_LIMIT_EXCEEDED, COUPON_NOT_CLAIMED, COUPON_ALREADY_USED, COUPON_NOT_APPLICABLE, JSON_BODY),
@@ -53,7 +53,7 @@ final class ProblemCodes {
             op("POST /api/admin/projections/{name}/replay", Access.ADMIN, NOT_FOUND),
             op("GET /api/admin/dead-letters", Access.ADMIN),
             op("POST /api/admin/dead-letters/{processor}/retry", Access.ADMIN, NOT_FOUND),
-            op("POST /api/admin/programs", Access.ADMIN, VALIDATION_FAILED, PROGRAM_CONFLICT, JSON_BODY),
+            op("POST /api/admin/programs", Access.ADMIN, VALIDATION_FAILED, PROGRAM_CONFLICT, CONFLICT, JSON_BODY),
             op("GET /api/programs/{programId}/seats", Access.USER, NOT_FOUND),
             op("POST /api/admin/coupons", Access.ADMIN, VALIDATION_FAILED, COUPON_CONFLICT, CONFLICT, JSON_BODY),
             op("POST /api/admin/coupons/{couponId}/withdraw", Access.ADMIN, COUPON_NOT_FOUND, CONFLICT),

@@ -1,5 +1,6 @@
 package dev.buyonce.command.catalog;
 
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.catalog.DefineProduct;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProductAdminController {
     private final CommandGateway commands;
+    private final ConflictRetry retry;
 
-    ProductAdminController(CommandGateway commands) {
+    ProductAdminController(CommandGateway commands, ConflictRetry retry) {
         this.commands = commands;
+        this.retry = retry;
     }
 
     record DefineProductRequest(
@@ -37,7 +40,8 @@ class ProductAdminController {
     ResponseEntity<ProductView> define(@Valid @RequestBody DefineProductRequest request) {
         Money price = request.price().toMoney("price");
         DefineProduct command = new DefineProduct(new ProductId(request.id()), request.name().strip(), request.kind(), price);
-        ProductDefinition outcome = commands.sendAndWait(command);
+        // two first definitions of one id racing: the loser retries, finds the winner's and compares bodies
+        ProductDefinition outcome = retry.send(() -> commands.sendAndWait(command));
         HttpStatus status = outcome == ProductDefinition.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
                 .body(new ProductView(command.productId(), command.name(), command.kind(), command.price()));

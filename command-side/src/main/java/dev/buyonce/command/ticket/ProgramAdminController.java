@@ -1,5 +1,6 @@
 package dev.buyonce.command.ticket;
 
+import dev.buyonce.kernel.ConflictRetry;
 import dev.buyonce.command.catalog.MoneyRequest;
 import dev.buyonce.kernel.RuleViolation;
 import dev.buyonce.kernel.ticket.DefineProgram;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProgramAdminController {
     private final CommandGateway commands;
+    private final ConflictRetry retry;
 
-    ProgramAdminController(CommandGateway commands) {
+    ProgramAdminController(CommandGateway commands, ConflictRetry retry) {
         this.commands = commands;
+        this.retry = retry;
     }
 
     record DefineProgramRequest(
@@ -57,7 +60,8 @@ class ProgramAdminController {
     ResponseEntity<ProgramView> define(@Valid @RequestBody DefineProgramRequest request) {
         DefineProgram command = new DefineProgram(new ProgramId(request.id()), request.name().strip(),
                 request.startsAt(), request.maxTicketsPerOrder(), request.maxTicketsPerUser(), categories(request));
-        ProgramDefinition outcome = commands.sendAndWait(command);
+        // two first definitions of one id racing: the loser retries, finds the winner's and compares bodies
+        ProgramDefinition outcome = retry.send(() -> commands.sendAndWait(command));
         return ResponseEntity.status(outcome == ProgramDefinition.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ProgramView(command.programId(), command.name(), command.startsAt(),
                         command.maxTicketsPerOrder(), command.maxTicketsPerUser(), command.categories()));

@@ -1,6 +1,7 @@
 package dev.buyonce.query.coupon;
 
 import dev.buyonce.kernel.coupon.CouponDefined;
+import dev.buyonce.kernel.coupon.CouponView;
 import dev.buyonce.kernel.coupon.CouponWithdrawn;
 import dev.buyonce.query.signal.ChangeSignals;
 import org.axonframework.config.ProcessingGroup;
@@ -10,18 +11,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps coupon_view in the same transaction as the definition or withdrawal (a subscribing processor); once that
- * has committed, every node is told to re-read the coupon into its in-memory set ({@link ClaimableCoupons}), this
- * node before the command answers.
+ * has committed, this node's in-memory set ({@link ClaimableCoupons}) holds it before the command answers, and
+ * every other node is told to re-read it.
  */
 @Component
 @ProcessingGroup(CouponProjection.GROUP)
 class CouponProjection {
     static final String GROUP = "coupons";
     private final CouponRepository repository;
+    private final ClaimableCoupons coupons;
     private final ObjectProvider<ChangeSignals> signals;
 
-    CouponProjection(CouponRepository repository, ObjectProvider<ChangeSignals> signals) {
+    CouponProjection(CouponRepository repository, ClaimableCoupons coupons, ObjectProvider<ChangeSignals> signals) {
         this.repository = repository;
+        this.coupons = coupons;
         this.signals = signals;
     }
 
@@ -32,20 +35,27 @@ class CouponProjection {
             return;
         }
         var discount = event.discount();
-        repository.save(new CouponEntity(event.couponId().value(), event.name(),
+        CouponEntity row = repository.save(new CouponEntity(event.couponId().value(), event.name(),
                 discount.amount() == null ? null : discount.amount().amount(),
                 discount.amount() == null ? null : discount.amount().currency(), discount.percent(), event.stock(),
                 event.buckets(), event.validFrom(), event.validUntil()));
-        announce(event.couponId().value());
+        announce(row);
     }
 
     @EventHandler
     void on(CouponWithdrawn event) {
-        repository.findById(event.couponId().value()).ifPresent(row -> row.withdrawnAt = event.at());
-        announce(event.couponId().value());
+        repository.findById(event.couponId().value()).ifPresent(row -> {
+            row.withdrawnAt = event.at();
+            announce(row);
+        });
     }
 
-    private void announce(String couponId) {
-        ChangeSignals.afterCommit(() -> signals.getObject().announce(ClaimableCoupons.TOPIC, couponId));
+    /** Once committed, this node's claimable set holds the coupon as it is now, and the other nodes are told. */
+    private void announce(CouponEntity row) {
+        CouponView view = ClaimableCoupons.toView(row);
+        ChangeSignals.afterCommit(() -> {
+            coupons.put(view);
+            signals.getObject().announce(ClaimableCoupons.TOPIC, view.couponId().value());
+        });
     }
 }

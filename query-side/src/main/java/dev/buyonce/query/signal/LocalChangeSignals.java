@@ -3,18 +3,23 @@ package dev.buyonce.query.signal;
 import java.util.List;
 
 /**
- * Announcements for a single node (the embedded database, which one process owns): delivered to this node's
- * listeners directly.
+ * Announcements for a single node (the embedded database, which one process owns): queued for this node's
+ * listeners ({@link ListenerDelivery}), off the committing thread.
  */
-public final class LocalChangeSignals implements ChangeSignals {
-    private final List<ChangeListener> listeners;
+public final class LocalChangeSignals implements ChangeSignals, AutoCloseable {
+    private final ListenerDelivery delivery;
 
     public LocalChangeSignals(List<ChangeListener> listeners) {
-        this.listeners = listeners;
+        this.delivery = new ListenerDelivery(listeners);
     }
 
     @Override
     public void announce(String topic, String id) {
-        listeners.stream().filter(l -> l.topic().equals(topic)).forEach(l -> l.changed(id));
+        delivery.deliver(topic, id);
+    }
+
+    @Override
+    public void close() {
+        delivery.close();
     }
 }

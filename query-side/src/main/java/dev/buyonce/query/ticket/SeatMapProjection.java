@@ -69,8 +69,14 @@ class SeatMapProjection {
         changed(program);
     }
 
-    /** Once committed, every node's seat-picker copy of this program's map is dropped (see SeatMaps). */
+    /**
+     * Once committed, every node's seat-picker copy of this program's map is dropped (see SeatMaps): this node's at
+     * once, the others' through the announcement.
+     */
     private void changed(ProgramId program) {
-        ChangeSignals.afterCommit(() -> signals.getObject().announce(SeatMaps.TOPIC, program.value()));
+        ChangeSignals.afterCommit(() -> {
+            maps.invalidate(program);
+            signals.getObject().announce(SeatMaps.TOPIC, program.value());
+        });
     }
 }

@@ -43,7 +43,7 @@ class ClaimableCouponsTest extends ProjectionTest {
     void setUp() {
         stock = new CouponStock(claims);
         coupons = new ClaimableCoupons(repository, stock);
-        under(new CouponProjection(repository, LocalSignals.to(coupons, stock)));
+        under(new CouponProjection(repository, coupons, LocalSignals.to(coupons, stock)));
     }
 
     @Test
