@@ -61,13 +61,41 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * At JVM exit, after the nodes using them have closed: shutdown hooks run at the same time, and a database
+     * dropped under a node that is still stopping leaves its threads waiting for connections until the pool's
+     * timeout (surefire then kills the JVM after 30 s). So each database is dropped once nothing is connected to
+     * it any more, or after 15 s in all.
+     */
     private static synchronized void dropAll() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         for (String name : created) {
             try {
+                awaitNoConnections(name, deadline);
                 execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (RuntimeException ignored) {
                 // best effort at JVM exit
             }
+        }
+    }
+
+    private static void awaitNoConnections(String database, long deadline) {
+        try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+             java.sql.PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+            count.setString(1, database);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = count.executeQuery()) {
+                    if (row.next() && row.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (SQLException e) {
+            // the drop below is forced anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
