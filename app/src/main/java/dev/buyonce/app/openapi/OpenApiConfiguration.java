@@ -37,6 +37,10 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_CODES = "x-problem-codes";
+    /** Operations that answer 201 when they create, and 200 with the same body when the same request comes again. */
+    static final java.util.Set<String> CREATING = java.util.Set.of("POST /api/orders", "POST /api/orders/{orderId}/payments",
+            "POST /api/coupons/{couponId}/claims", "POST /api/admin/products", "POST /api/admin/programs",
+            "POST /api/admin/coupons");
 
     static {
         // the caller comes from the bearer token (CallerArgumentResolver), never from a request parameter
@@ -56,8 +60,22 @@ class OpenApiConfiguration {
 
     @Bean
     OpenApiCustomizer problemCodesPerOperation() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                ProblemCodes.of(method.name(), path).ifPresent(known -> describe(operation, known))));
+        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            ProblemCodes.of(method.name(), path).ifPresent(known -> describe(operation, known));
+            if (CREATING.contains(method.name() + " " + path)) {
+                describeCreation(operation);
+            }
+        }));
+    }
+
+    /** Springdoc sees one success answer (200); such an operation answers 201 the first time. */
+    private static void describeCreation(Operation operation) {
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        if (ok == null) {
+            return;
+        }
+        operation.getResponses().addApiResponse("201", new ApiResponse().description("Created").content(ok.getContent()));
+        ok.setDescription("The same request again: what the first one created (Idempotent-Replayed: true where a key was sent)");
     }
 
     private static void describe(Operation operation, ProblemCodes.Operation known) {

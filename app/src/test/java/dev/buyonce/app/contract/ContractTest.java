@@ -70,6 +70,17 @@ class ContractTest {
     }
 
     @Test
+    void creatingOperationsDescribeTheir201AndTheReplay200() {
+        com.fasterxml.jackson.databind.JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
+        for (String[] op : new String[][] {{"/api/orders", "post"}, {"/api/orders/{orderId}/payments", "post"},
+                {"/api/coupons/{couponId}/claims", "post"}, {"/api/admin/coupons", "post"}}) {
+            com.fasterxml.jackson.databind.JsonNode responses = paths.path(op[0]).path(op[1]).path("responses");
+            assertThat(responses.has("201")).as(op[1] + " " + op[0] + " answers 201: " + responses).isTrue();
+            assertThat(responses.has("200")).as(op[1] + " " + op[0] + " answers 200 to a replay").isTrue();
+        }
+    }
+
+    @Test
     void theOpenApiAndSwaggerUiNeedNoToken() {
         assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
