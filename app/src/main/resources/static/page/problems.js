@@ -22,6 +22,7 @@ const SENTENCES = {
   ORDER_NOT_REFUNDABLE: 'This order cannot be refunded.',
   PAYMENT_NOT_PAYABLE: 'This payment can no longer be made: start a new one.',
   PROVIDER_UNAVAILABLE: 'The payment provider is not answering; please try again in a moment.',
+  SERVICE_UNAVAILABLE: 'The shop is briefly unavailable; your request will be retried in a moment.',
   PRODUCT_CONFLICT: 'Another product with this id already exists.',
   SEAT_UNAVAILABLE: (p) => `Some of the seats you chose were just taken${Array.isArray(p.seats) ? `: ${p.seats.join(', ')}` : ''}.`,
   NOT_ENOUGH_SEATS: 'There is no block of that many seats side by side left in this category.',

@@ -43,6 +43,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     REQUEST_TIMEOUT(408),
     RATE_LIMITED(429),
+    /** The database cannot be reached for a moment (a restart, a fail-over, every pooled connection busy): retry. */
+    SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 
     private final int status;

@@ -76,7 +76,8 @@ final class ProblemCodes {
 
     /**
      * An operation's codes: its own, plus what its access implies (401 for a token, 403 for the admin role),
-     * 429 for every operation the rate limits meter (all but the signed webhook) and 500 for all.
+     * 429 for every operation the rate limits meter (all but the signed webhook), 503 (the database out of reach)
+     * and 500 for all.
      */
     private static Map.Entry<String, Operation> op(String endpoint, Access access, Object... own) {
         Stream<ErrorCode> implied = switch (access) {
@@ -86,7 +87,8 @@ final class ProblemCodes {
         };
         Stream<ErrorCode> listed = Stream.of(own).flatMap(code -> code instanceof List<?> group
                 ? group.stream().map(ErrorCode.class::cast) : Stream.of((ErrorCode) code));
-        Stream<ErrorCode> always = access == Access.SIGNED ? Stream.of(INTERNAL_ERROR) : Stream.of(RATE_LIMITED, INTERNAL_ERROR);
+        Stream<ErrorCode> always = access == Access.SIGNED ? Stream.of(SERVICE_UNAVAILABLE, INTERNAL_ERROR)
+                : Stream.of(RATE_LIMITED, SERVICE_UNAVAILABLE, INTERNAL_ERROR);
         List<ErrorCode> codes = Stream.of(implied, listed, always).flatMap(s -> s).distinct()
                 .collect(Collectors.toUnmodifiableList());
         return Map.entry(endpoint, new Operation(access, codes));

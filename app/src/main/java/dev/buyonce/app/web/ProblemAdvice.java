@@ -50,12 +50,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500. */
+    /**
+     * A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500. The
+     * database out of reach for a moment is no defect: 503 SERVICE_UNAVAILABLE with Retry-After, a one-line WARN.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         RuleViolation wrapped = causeOfType(e, RuleViolation.class);
         if (wrapped != null) {
             return ruleViolation(wrapped);
+        }
+        Throwable unreachable = DatabaseOutage.cause(e);
+        if (unreachable != null) {
+            DatabaseOutage.logged(unreachable);
+            return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL, Map.of()));
         }
         log.error("unexpected failure", e);
         return ResponseEntity.status(500).body(Problems.of(ErrorCode.INTERNAL_ERROR, Problems.detailFor(500, null), Map.of()));

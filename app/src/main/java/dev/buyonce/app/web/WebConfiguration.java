@@ -46,6 +46,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<DatabaseOutage> databaseOutage(ObjectMapper mapper) {
+        FilterRegistrationBean<DatabaseOutage> registration = new FilterRegistrationBean<>(new DatabaseOutage(mapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
         FilterRegistrationBean<RequestCorrelation> registration = new FilterRegistrationBean<>(new RequestCorrelation());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -389,6 +389,7 @@ class ClusterIT {
         assumeTrue(Boolean.parseBoolean(System.getProperty("buyonce.cluster.pg-restart", "true")) && versions != null
                 && versions.length > 0, "PostgreSQL is not a local cluster this test may restart");
         String version = java.util.Arrays.stream(versions).sorted().reduce((a, b) -> b).orElseThrow();
+        Instant started = Instant.now();
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         underLoad(Duration.ofSeconds(25), Duration.ofSeconds(5), acknowledged, () -> {
             try {
@@ -405,6 +406,9 @@ class ClusterIT {
                     () -> node.get("/actuator/health", null).status(), status -> status == 200);
         }
         assertThat(acknowledged).isNotEmpty();
+        // while the database was away, requests were answered 503 SERVICE_UNAVAILABLE (retry), never 500 (a defect)
+        assertThat(history.ops()).filteredOn(op -> op.started().isAfter(started) && op.status() >= 500)
+                .allSatisfy(op -> assertThat(op.status()).as(op.answer()).isEqualTo(503));
         assertClean();
     }
 

@@ -286,6 +286,28 @@ class BadInputTest {
                 && e.getThrowableProxy().getMessage().equals("a defect planted by the tests"))).hasSize(1);
     }
 
+    @Test
+    void theDatabaseOutOfReachIsA503WithRetryAfterLoggedInOneLine() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        Api.Response answer;
+        try {
+            answer = api.post("/test-only/database-gone", token, "{}");
+        } finally {
+            root.detachAppender(log);
+        }
+        assertProblem(answer, 503, "SERVICE_UNAVAILABLE");
+        assertThat(answer.headers().get("retry-after")).isNotNull();
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
+                && e.getFormattedMessage().contains("planted by the tests")).hasSize(1)
+                .allSatisfy(e -> {
+                    assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                    assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
+                });
+    }
+
     static void assertRawProblem(String head, int status, String code) {
         assertProblem(RawHttp.send(api.port(), head, new byte[0]), status, code);
     }
