@@ -26,6 +26,7 @@ import dev.buyonce.app.support.Tokens;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -273,39 +274,38 @@ class BadInputTest {
 
     @Test
     void aDefectIsA500InternalErrorLoggedOnceWithItsStackTrace() {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        try {
-            assertProblem(api.post("/test-only/defect", token, "{}"), 500, "INTERNAL_ERROR");
-        } finally {
-            root.detachAppender(log);
-        }
-        assertThat(log.list.stream().filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null
+        List<ILoggingEvent> logged = new ArrayList<>();
+        assertProblem(whileLogging(logged, () -> api.post("/test-only/defect", token, "{}")), 500, "INTERNAL_ERROR");
+        assertThat(logged.stream().filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null
                 && e.getThrowableProxy().getMessage().equals("a defect planted by the tests"))).hasSize(1);
     }
 
     @Test
     void theDatabaseOutOfReachIsA503WithRetryAfterLoggedInOneLine() {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        Api.Response answer;
-        try {
-            answer = api.post("/test-only/database-gone", token, "{}");
-        } finally {
-            root.detachAppender(log);
-        }
+        List<ILoggingEvent> logged = new ArrayList<>();
+        Api.Response answer = whileLogging(logged, () -> api.post("/test-only/database-gone", token, "{}"));
         assertProblem(answer, 503, "SERVICE_UNAVAILABLE");
         assertThat(answer.headers().get("retry-after")).isNotNull();
-        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
+        assertThat(logged).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
                 && e.getFormattedMessage().contains("planted by the tests")).hasSize(1)
                 .allSatisfy(e -> {
                     assertThat(e.getLevel()).isEqualTo(Level.WARN);
                     assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
                 });
+    }
+
+    /** Sends {@code request} and collects into {@code logged} what the service logs meanwhile. */
+    private static Api.Response whileLogging(List<ILoggingEvent> logged, java.util.function.Supplier<Api.Response> request) {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            return request.get();
+        } finally {
+            root.detachAppender(log);
+            logged.addAll(log.list);
+        }
     }
 
     static void assertRawProblem(String head, int status, String code) {
