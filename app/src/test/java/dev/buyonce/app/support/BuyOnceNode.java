@@ -57,6 +57,9 @@ public final class BuyOnceNode implements AutoCloseable {
         all.put("spring.jmx.enabled", "false");
         all.put("spring.datasource.hikari.maximum-pool-size", "12");
         all.put("buyonce.orders.events-heartbeat", "PT0.5S");
+        // Nodes the tests leave running are closed at JVM exit, some with a request a test left open (a stream, a
+        // proxied call); the graceful shutdown would wait 30 s for it, longer than surefire waits for the JVM.
+        all.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         all.putAll(properties);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(BuyOnceApplication.class);
         if (profile != null) {
