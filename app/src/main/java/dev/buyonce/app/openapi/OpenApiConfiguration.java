@@ -37,10 +37,6 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_CODES = "x-problem-codes";
-    /** Operations that answer 201 when they create, and 200 with the same body when the same request comes again. */
-    static final java.util.Set<String> CREATING = java.util.Set.of("POST /api/orders", "POST /api/orders/{orderId}/payments",
-            "POST /api/coupons/{couponId}/claims", "POST /api/admin/products", "POST /api/admin/programs",
-            "POST /api/admin/coupons");
 
     static {
         // the caller comes from the bearer token (CallerArgumentResolver), never from a request parameter
@@ -60,12 +56,13 @@ class OpenApiConfiguration {
 
     @Bean
     OpenApiCustomizer problemCodesPerOperation() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            ProblemCodes.of(method.name(), path).ifPresent(known -> describe(operation, known));
-            if (CREATING.contains(method.name() + " " + path)) {
-                describeCreation(operation);
-            }
-        }));
+        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                ProblemCodes.of(method.name(), path).ifPresent(known -> {
+                    describe(operation, known);
+                    if (known.creates()) {
+                        describeCreation(operation);
+                    }
+                })));
     }
 
     /** Springdoc sees one success answer (200); such an operation answers 201 the first time. */

@@ -19,7 +19,8 @@ final class ProblemCodes {
     /** How a caller proves who it is. */
     enum Access { PUBLIC, USER, ADMIN, SIGNED }
 
-    record Operation(Access access, List<ErrorCode> codes) {
+    /** {@code creates}: answers 201 when it creates, and 200 with the same body when the same request comes again. */
+    record Operation(Access access, List<ErrorCode> codes, boolean creates) {
     }
 
     private static final List<ErrorCode> JSON_BODY = List.of(PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT, UNSUPPORTED_MEDIA_TYPE);
@@ -28,15 +29,16 @@ final class ProblemCodes {
     private static final Map<String, Operation> OPERATIONS = Map.ofEntries(
             op("GET /api/demo-token", Access.PUBLIC, NOT_FOUND),
             op("GET /api/products", Access.USER),
-            op("POST /api/admin/products", Access.ADMIN, VALIDATION_FAILED, PRODUCT_CONFLICT, CONFLICT, JSON_BODY),
-            op("POST /api/orders", Access.USER, VALIDATION_FAILED, KEYED, NOT_FOUND, PRODUCT_NOT_FOUND, ALREADY_OWNED,
+            creating(op("POST /api/admin/products", Access.ADMIN, VALIDATION_FAILED, PRODUCT_CONFLICT, CONFLICT,
+                    JSON_BODY)),
+            creating(op("POST /api/orders", Access.USER, VALIDATION_FAILED, KEYED, NOT_FOUND, PRODUCT_NOT_FOUND, ALREADY_OWNED,
                     PURCHASE_PENDING, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, SEAT_UNAVAILABLE, NOT_ENOUGH_SEATS,
-                    TICKET_LIMIT_EXCEEDED, COUPON_NOT_CLAIMED, COUPON_ALREADY_USED, COUPON_NOT_APPLICABLE, JSON_BODY),
+                    TICKET_LIMIT_EXCEEDED, COUPON_NOT_CLAIMED, COUPON_ALREADY_USED, COUPON_NOT_APPLICABLE, JSON_BODY)),
             op("GET /api/orders", Access.USER, VALIDATION_FAILED),
             op("GET /api/orders/{orderId}", Access.USER, ORDER_NOT_FOUND),
             op("POST /api/orders/{orderId}/cancel", Access.USER, ORDER_NOT_FOUND, ORDER_NOT_CANCELLABLE, CONFLICT),
-            op("POST /api/orders/{orderId}/payments", Access.USER, VALIDATION_FAILED, KEYED, ORDER_NOT_FOUND,
-                    ORDER_NOT_PAYABLE, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, PROVIDER_UNAVAILABLE, JSON_BODY),
+            creating(op("POST /api/orders/{orderId}/payments", Access.USER, VALIDATION_FAILED, KEYED, ORDER_NOT_FOUND,
+                    ORDER_NOT_PAYABLE, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, PROVIDER_UNAVAILABLE, JSON_BODY)),
             op("GET /api/orders/{orderId}/payments", Access.USER, ORDER_NOT_FOUND),
             op("GET /api/orders/{orderId}/history", Access.USER, ORDER_NOT_FOUND),
             op("GET /api/orders/{orderId}/events", Access.USER, ORDER_NOT_FOUND),
@@ -53,14 +55,16 @@ final class ProblemCodes {
             op("POST /api/admin/projections/{name}/replay", Access.ADMIN, NOT_FOUND),
             op("GET /api/admin/dead-letters", Access.ADMIN),
             op("POST /api/admin/dead-letters/{processor}/retry", Access.ADMIN, NOT_FOUND),
-            op("POST /api/admin/programs", Access.ADMIN, VALIDATION_FAILED, PROGRAM_CONFLICT, CONFLICT, JSON_BODY),
+            creating(op("POST /api/admin/programs", Access.ADMIN, VALIDATION_FAILED, PROGRAM_CONFLICT, CONFLICT,
+                    JSON_BODY)),
             op("GET /api/programs/{programId}/seats", Access.USER, NOT_FOUND),
-            op("POST /api/admin/coupons", Access.ADMIN, VALIDATION_FAILED, COUPON_CONFLICT, CONFLICT, JSON_BODY),
+            creating(op("POST /api/admin/coupons", Access.ADMIN, VALIDATION_FAILED, COUPON_CONFLICT, CONFLICT,
+                    JSON_BODY)),
             op("POST /api/admin/coupons/{couponId}/withdraw", Access.ADMIN, COUPON_NOT_FOUND, CONFLICT),
             op("GET /api/coupons", Access.USER),
             op("GET /api/coupons/mine", Access.USER),
-            op("POST /api/coupons/{couponId}/claims", Access.USER, KEYED, COUPON_NOT_FOUND, COUPON_ALREADY_CLAIMED,
-                    COUPON_SOLD_OUT, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, CLAIM_LIMIT_REACHED),
+            creating(op("POST /api/coupons/{couponId}/claims", Access.USER, KEYED, COUPON_NOT_FOUND, COUPON_ALREADY_CLAIMED,
+                    COUPON_SOLD_OUT, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, CLAIM_LIMIT_REACHED)),
             op("POST /api/payments/notifications/{provider}", Access.SIGNED, VALIDATION_FAILED, UNAUTHENTICATED,
                     NOT_FOUND, ORDER_NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT),
             op("POST /sandbox/payments/{paymentId}/pay", Access.PUBLIC, VALIDATION_FAILED, NOT_FOUND, PAYMENT_NOT_PAYABLE,
@@ -91,6 +95,10 @@ final class ProblemCodes {
                 : Stream.of(RATE_LIMITED, SERVICE_UNAVAILABLE, INTERNAL_ERROR);
         List<ErrorCode> codes = Stream.of(implied, listed, always).flatMap(s -> s).distinct()
                 .collect(Collectors.toUnmodifiableList());
-        return Map.entry(endpoint, new Operation(access, codes));
+        return Map.entry(endpoint, new Operation(access, codes, false));
+    }
+
+    private static Map.Entry<String, Operation> creating(Map.Entry<String, Operation> op) {
+        return Map.entry(op.getKey(), new Operation(op.getValue().access(), op.getValue().codes(), true));
     }
 }
