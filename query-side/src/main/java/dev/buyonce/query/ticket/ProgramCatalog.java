@@ -60,7 +60,16 @@ class ProgramCatalog implements PeriodicRefresh, ChangeListener {
         return programs.get(query.programId());
     }
 
+    /**
+     * The program, from memory; one not held yet (defined a moment ago on another node, its announcement still on
+     * the way) is read from program_view, which its definition committed, so a read after the 201 finds it.
+     */
     Optional<ProgramView> find(ProgramId programId) {
+        ProgramView known = programs.get(programId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        changed(programId.value());
         return Optional.ofNullable(programs.get(programId));
     }
 
