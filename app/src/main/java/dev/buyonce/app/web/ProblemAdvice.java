@@ -3,6 +3,7 @@ package dev.buyonce.app.web;
 import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one error contract: every failure becomes an RFC 9457 problem with a stable {@code code}. Rule
@@ -51,11 +53,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500. The
-     * database out of reach for a moment is no defect: 503 SERVICE_UNAVAILABLE with Retry-After, a one-line WARN.
+     * A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500 unless the
+     * answer has begun already (a stream), when nothing more can be written. The database out of reach for a moment
+     * is no defect: 503 SERVICE_UNAVAILABLE with Retry-After, a one-line WARN. Nor is a client that hung up: there is
+     * no one to answer, and it is not logged above DEBUG.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @Nullable
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("the client went away: {}", e.toString());
+            return null;
+        }
         RuleViolation wrapped = causeOfType(e, RuleViolation.class);
         if (wrapped != null) {
             return ruleViolation(wrapped);
@@ -67,6 +76,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL, Map.of()));
         }
         log.error("unexpected failure", e);
+        if (response.isCommitted()) {
+            return null;
+        }
         return ResponseEntity.status(500).body(Problems.of(ErrorCode.INTERNAL_ERROR, Problems.detailFor(500, null), Map.of()));
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.buyonce.app.payments.Payments;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.CapturedLog;
 import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.ServerSentEvents;
 import dev.buyonce.app.support.Tokens;
@@ -77,6 +78,50 @@ class LiveOrderUpdatesTest {
         }
 
         Eventually.await("subscription of the closed stream cancelled", () -> subscriptionsFor(emitter, orderId), n -> n == 0);
+    }
+
+    @Test
+    void aClientThatGoesAwayWhileTheOrderChangesLeavesNoErrorBehind() throws Exception {
+        String token = Tokens.user(newUser("hangup"));
+        String orderId = node.api().placeOrder(token, "k", order(COFFEE, 1)).json().path("orderId").asText();
+        QueryUpdateEmitter emitter = node.bean(QueryUpdateEmitter.class);
+
+        try (CapturedLog log = CapturedLog.start()) {
+            try (ServerSentEvents stream = new ServerSentEvents(port(), "/api/orders/" + orderId + "/events", token)) {
+                stream.next(Duration.ofSeconds(20));
+            }
+            // the change is written to a connection the client closed; the heartbeats that follow find it gone too
+            node.api().post("/api/orders/" + orderId + "/cancel", token, "");
+            Eventually.await("subscription of the closed stream cancelled", () -> subscriptionsFor(emitter, orderId), n -> n == 0);
+            Thread.sleep(1_500);
+
+            assertThat(log.errorsAndStackTraces()).as("logged while the stream's client was gone").isEmpty();
+        }
+    }
+
+    @Test
+    void clientsThatHangUpAbruptlyLeaveNoErrorBehind() throws Exception {
+        String token = Tokens.user(newUser("abrupt"));
+        String orderId = node.api().placeOrder(token, "k", order(COFFEE, 1)).json().path("orderId").asText();
+        QueryUpdateEmitter emitter = node.bean(QueryUpdateEmitter.class);
+        String request = "GET /api/orders/" + orderId + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n";
+
+        try (CapturedLog log = CapturedLog.start()) {
+            for (int i = 0; i < 40; i++) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+                    socket.setSoLinger(true, 0); // closing resets the connection, as a killed browser tab's does
+                    socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    if (i % 2 == 0) {
+                        socket.getInputStream().read();
+                    }
+                }
+            }
+            Eventually.await("subscriptions of the reset streams cancelled", () -> subscriptionsFor(emitter, orderId), n -> n == 0);
+            Thread.sleep(1_500);
+
+            assertThat(log.errorsAndStackTraces()).as("logged while the streams' clients were gone").isEmpty();
+        }
     }
 
     private static long subscriptionsFor(QueryUpdateEmitter emitter, String orderId) {

@@ -7,9 +7,7 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.buyonce.app.seats.Programs;
@@ -22,11 +20,11 @@ import dev.buyonce.kernel.ticket.SeatId;
 import dev.buyonce.kernel.ticket.SeatKey;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
+import dev.buyonce.app.support.CapturedLog;
 import dev.buyonce.app.support.Tokens;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
 /** Bad input gets the 4xx problem of API.md, with its stable code, and changes nothing. */
 class BadInputTest {
@@ -274,16 +271,23 @@ class BadInputTest {
 
     @Test
     void aDefectIsA500InternalErrorLoggedOnceWithItsStackTrace() {
-        List<ILoggingEvent> logged = new ArrayList<>();
-        assertProblem(whileLogging(logged, () -> api.post("/test-only/defect", token, "{}")), 500, "INTERNAL_ERROR");
+        List<ILoggingEvent> logged;
+        try (CapturedLog log = CapturedLog.start()) {
+            assertProblem(api.post("/test-only/defect", token, "{}"), 500, "INTERNAL_ERROR");
+            logged = log.events();
+        }
         assertThat(logged.stream().filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null
                 && e.getThrowableProxy().getMessage().equals("a defect planted by the tests"))).hasSize(1);
     }
 
     @Test
     void theDatabaseOutOfReachIsA503WithRetryAfterLoggedInOneLine() {
-        List<ILoggingEvent> logged = new ArrayList<>();
-        Api.Response answer = whileLogging(logged, () -> api.post("/test-only/database-gone", token, "{}"));
+        List<ILoggingEvent> logged;
+        Api.Response answer;
+        try (CapturedLog log = CapturedLog.start()) {
+            answer = api.post("/test-only/database-gone", token, "{}");
+            logged = log.events();
+        }
         assertProblem(answer, 503, "SERVICE_UNAVAILABLE");
         assertThat(answer.headers().get("retry-after")).isNotNull();
         assertThat(logged).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
@@ -292,20 +296,6 @@ class BadInputTest {
                     assertThat(e.getLevel()).isEqualTo(Level.WARN);
                     assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
                 });
-    }
-
-    /** Sends {@code request} and collects into {@code logged} what the service logs meanwhile. */
-    private static Api.Response whileLogging(List<ILoggingEvent> logged, java.util.function.Supplier<Api.Response> request) {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(log);
-        try {
-            return request.get();
-        } finally {
-            root.detachAppender(log);
-            logged.addAll(log.list);
-        }
     }
 
     static void assertRawProblem(String head, int status, String code) {

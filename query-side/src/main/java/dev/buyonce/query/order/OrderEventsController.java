@@ -108,9 +108,18 @@ class OrderEventsController implements SmartLifecycle {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
             }
         } catch (IOException | IllegalStateException gone) {
-            subscription.cancel();
-            emitter.completeWithError(gone);
+            hungUp(emitter, subscription);
         }
+    }
+
+    /**
+     * The client went away (the write failed, or the container reported the connection gone and the emitter is
+     * complete). There is no one to tell about it: the stream ends as a completed one, not with an error that would
+     * go looking for an exception handler to answer on a connection that is closed.
+     */
+    private static void hungUp(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+        subscription.cancel();
+        emitter.complete();
     }
 
     /** Sends the order unless it is what the client saw last: one event per visible change. */
@@ -125,8 +134,7 @@ class OrderEventsController implements SmartLifecycle {
                 lastSent.set(view);
             }
         } catch (IOException | IllegalStateException gone) {
-            subscription.cancel();
-            emitter.completeWithError(gone);
+            hungUp(emitter, subscription);
         }
     }
 }
