@@ -4,6 +4,7 @@ import dev.buyonce.kernel.ErrorCode;
 import dev.buyonce.kernel.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one error contract: every failure becomes an RFC 9457 problem with a stable {@code code}. Rule
@@ -55,14 +55,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /**
      * A defect on our side, never a client's doing: logged once, with its stack trace, and answered 500 unless the
      * answer has begun already (a stream), when nothing more can be written. The database out of reach for a moment
-     * is no defect: 503 SERVICE_UNAVAILABLE with Retry-After, a one-line WARN. Nor is a client that hung up: there is
-     * no one to answer, and it is not logged above DEBUG.
+     * is no defect: 503 SERVICE_UNAVAILABLE with Retry-After, a one-line WARN (its causes often read "connection reset",
+     * like a client's hang-up, so only a failed write into an answer already begun counts as a client gone, logged at
+     * DEBUG).
      */
     @ExceptionHandler(Exception.class)
     @Nullable
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
-            log.debug("the client went away: {}", e.toString());
+        if (response.isCommitted()) {
+            // a stream's answer has begun: nothing can be said any more, and a failed write is a client gone
+            if (e instanceof IOException) {
+                log.debug("the client went away: {}", e.toString());
+            } else {
+                log.error("unexpected failure", e);
+            }
             return null;
         }
         RuleViolation wrapped = causeOfType(e, RuleViolation.class);
@@ -76,9 +82,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL, Map.of()));
         }
         log.error("unexpected failure", e);
-        if (response.isCommitted()) {
-            return null;
-        }
         return ResponseEntity.status(500).body(Problems.of(ErrorCode.INTERNAL_ERROR, Problems.detailFor(500, null), Map.of()));
     }
 

@@ -4,23 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buyonce.app.support.CapturedLog;
 import java.io.IOException;
+import java.net.SocketException;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /** What the last-resort handler does when there is no one to answer, or the answer has begun. */
 class ProblemAdviceTest {
     private final ProblemAdvice advice = new ProblemAdvice();
 
     @Test
-    void aClientThatHungUpIsNeitherAnsweredNorLoggedAsAFailure() {
+    void aFailedWriteIntoAStreamIsAClientThatHungUpNeitherAnsweredNorLoggedAsAFailure() {
+        MockHttpServletResponse streaming = new MockHttpServletResponse();
+        streaming.setCommitted(true);
         try (CapturedLog log = CapturedLog.start()) {
-            assertThat(advice.unexpected(new AsyncRequestNotUsableException("ServletOutputStream failed to write"),
-                    new MockHttpServletResponse())).isNull();
-            assertThat(advice.unexpected(new IOException("Broken pipe"), new MockHttpServletResponse())).isNull();
+            assertThat(advice.unexpected(new IOException("Broken pipe"), streaming)).isNull();
 
             assertThat(log.errorsAndStackTraces()).isEmpty();
         }
+    }
+
+    /** The driver's cause reads like a hang-up ("Connection reset"): still the database, still a 503 problem. */
+    @Test
+    void theDatabaseResettingItsConnectionIsA503ProblemNotAnEmptyAnswer() {
+        var reset = new DataAccessResourceFailureException("could not execute statement", new SQLException(
+                "An I/O error occurred while sending to the backend.", "08006", new SocketException("Connection reset")));
+
+        var answer = advice.unexpected(reset, new MockHttpServletResponse());
+
+        assertThat(answer).isNotNull();
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
     }
 
     @Test
