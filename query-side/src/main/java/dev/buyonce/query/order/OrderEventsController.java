@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import dev.buyonce.query.QuerySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 class OrderEventsController implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OrderEventsController.class);
     private final QueryGateway queries;
     private final OrderOwners owners;
     private final Duration timeout;
@@ -107,17 +110,22 @@ class OrderEventsController implements SmartLifecycle {
             synchronized (emitter) {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
             }
-        } catch (IOException | IllegalStateException gone) {
-            hungUp(emitter, subscription);
+        } catch (IOException | IllegalStateException failed) {
+            ended(emitter, subscription, failed);
         }
     }
 
     /**
-     * The client went away (the write failed, or the container reported the connection gone and the emitter is
-     * complete). There is no one to tell about it: the stream ends as a completed one, not with an error that would
-     * go looking for an exception handler to answer on a connection that is closed.
+     * Ends the stream after a write to it failed. A client that went away (an I/O failure, or the emitter already
+     * completed because the container saw the connection close) is no one's fault and is not logged; anything else
+     * that broke the write (the view could not be written) is a defect, logged with its stack trace. Either way the
+     * stream ends as a completed one: completing it with the error would send that error looking for an exception
+     * handler, to answer into an answer already begun.
      */
-    private static void hungUp(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+    static void ended(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, Exception failed) {
+        if (failed instanceof IllegalStateException && failed.getCause() != null && !(failed.getCause() instanceof IOException)) {
+            log.error("could not write to an order's event stream", failed);
+        }
         subscription.cancel();
         emitter.complete();
     }
@@ -133,8 +141,8 @@ class OrderEventsController implements SmartLifecycle {
                 emitter.send(SseEmitter.event().name("order").data(view, MediaType.APPLICATION_JSON));
                 lastSent.set(view);
             }
-        } catch (IOException | IllegalStateException gone) {
-            hungUp(emitter, subscription);
+        } catch (IOException | IllegalStateException failed) {
+            ended(emitter, subscription, failed);
         }
     }
 }
