@@ -16,10 +16,8 @@ class ProblemAdviceTest {
 
     @Test
     void aFailedWriteIntoAStreamIsAClientThatHungUpNeitherAnsweredNorLoggedAsAFailure() {
-        MockHttpServletResponse streaming = new MockHttpServletResponse();
-        streaming.setCommitted(true);
         try (CapturedLog log = CapturedLog.start()) {
-            assertThat(advice.unexpected(new IOException("Broken pipe"), streaming)).isNull();
+            assertThat(advice.unexpected(new IOException("Broken pipe"), streaming())).isNull();
 
             assertThat(log.errorsAndStackTraces()).isEmpty();
         }
@@ -40,10 +38,8 @@ class ProblemAdviceTest {
 
     @Test
     void aDefectAfterTheAnswerBeganIsLoggedOnceAndNotWrittenIntoTheStream() {
-        MockHttpServletResponse streaming = new MockHttpServletResponse();
-        streaming.setCommitted(true);
         try (CapturedLog log = CapturedLog.start()) {
-            assertThat(advice.unexpected(new IllegalStateException("defect"), streaming)).isNull();
+            assertThat(advice.unexpected(new IllegalStateException("defect"), streaming())).isNull();
 
             assertThat(log.errorsAndStackTraces()).containsExactly(
                     "ERROR dev.buyonce.app.web.ProblemAdvice: unexpected failure [java.lang.IllegalStateException: defect]");
@@ -59,5 +55,12 @@ class ProblemAdviceTest {
             assertThat(answer.getBody().getProperties()).containsEntry("code", "INTERNAL_ERROR");
             assertThat(log.errorsAndStackTraces()).hasSize(1);
         }
+    }
+
+    /** A response whose answer has begun, as a stream's has. */
+    private static MockHttpServletResponse streaming() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setCommitted(true);
+        return response;
     }
 }
