@@ -17,6 +17,7 @@ import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.TestCatalog;
 import dev.buyonce.app.support.TestDatabase;
 import dev.buyonce.app.support.Tokens;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The payment deadline, on nodes of their own with a 4-second payment timeout (and no status check before
@@ -70,6 +72,42 @@ class PaymentDeadlineTest {
         assertThat(api.placeOrder(token, "o2", TestCatalog.order(LIFETIME, 1)).status()).isEqualTo(201);
     }
 
+    /**
+     * An order nobody tries to pay has no payment saga and no stored deadline of its own: the expiry sweep finds it in
+     * the order view once its deadline passed, even if the deadline passed while no node was running.
+     */
+    @Test
+    void anOrderNobodyTriesToPayIsCancelledAtItsDeadlineWithoutASagaEvenAcrossARestart() throws InterruptedException {
+        String token = Tokens.user(newUser("unattempted"));
+        String orderId = placeOrder(node.api(), token, "o1", LIFETIME);
+        node.close();
+        // down while the deadline passes
+        Thread.sleep(5_000);
+        assertThat(cancellationsStored(orderId)).as("nothing cancelled the order before the restart").isZero();
+        node = Payments.start(db, SHORT_DEADLINE);
+        Api api = node.api();
+
+        awaitOrderStatus(api, token, orderId, "CANCELLED");
+        Eventually.await("reservation released", () -> api.get("/api/entitlements/" + LIFETIME, token).json()
+                .path("status").asText(), "NONE"::equals);
+        Eventually.await("the payment saga caught up with the log", () -> sagaLag(api), lag -> lag == 0);
+        assertThat(cancellationsStored(orderId)).as("cancelled once").isEqualTo(1);
+        assertThat(node.jdbc().queryForObject("SELECT count(*) FROM association_value_entry WHERE association_value = ?",
+                Long.class, orderId)).as("no payment saga for an order nobody tried to pay").isZero();
+    }
+
+    @Test
+    void anOrderNobodyTriesToPayExpiresOnTheEmbeddedDefaultToo(@TempDir Path dataDir) {
+        try (BuyOnceNode embedded = BuyOnceNode.embedded(dataDir.toString(), Map.of("buyonce.demo.catalog", "false",
+                "buyonce.orders.payment-timeout", "PT2S"))) {
+            TestCatalog.define(embedded.api());
+            String token = Tokens.user(newUser("embedded"));
+            String orderId = placeOrder(embedded.api(), token, "o1", LIFETIME);
+            awaitOrderStatus(embedded.api(), token, orderId, "CANCELLED");
+            assertThat(embedded.countEvents("OrderCancelled", orderId)).isEqualTo(1);
+        }
+    }
+
     @Test
     void moneyPaidAfterTheDeadlineIsRefunded() {
         String token = Tokens.user(newUser("late"));
@@ -92,6 +130,16 @@ class PaymentDeadlineTest {
         assertThat(node.countEvents("OrderPaid", orderId)).isZero();
         assertThat(node.countEvents("PaymentCaptureRejected", "ORDER_CANCELLED")).isEqualTo(1);
         assertThat(attemptStatus(api, token, orderId, paymentId)).isEqualTo("REFUNDED");
+    }
+
+    /** How many events the payment saga has still to handle, as the admin API reports it. */
+    private static long sagaLag(Api api) {
+        for (com.fasterxml.jackson.databind.JsonNode processor : api.get("/api/admin/projections", Payments.ADMIN).json()) {
+            if ("saga".equals(processor.path("kind").asText())) {
+                return processor.path("lagEvents").asLong(-1);
+            }
+        }
+        throw new AssertionError("the admin API lists no saga");
     }
 
     private static long cancellationsStored(String orderId) {

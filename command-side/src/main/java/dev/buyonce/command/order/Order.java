@@ -22,6 +22,7 @@ import dev.buyonce.kernel.order.PlaceOrder;
 import dev.buyonce.kernel.order.PlaceOrderResult;
 import dev.buyonce.kernel.payment.CaptureRejection;
 import dev.buyonce.kernel.payment.ExpireOrder;
+import dev.buyonce.kernel.payment.ExpireUnattemptedOrder;
 import dev.buyonce.kernel.payment.OrderPaid;
 import dev.buyonce.kernel.payment.OrderRefundRequested;
 import dev.buyonce.kernel.payment.OrderRefunded;
@@ -73,6 +74,8 @@ public class Order {
     private Instant paymentDeadline;
     private String requestFingerprint;
     private final Map<PaymentId, PaymentAttempt> attempts = new LinkedHashMap<>();
+    /** A payment was asked for (a capture of an unknown attempt, rejected, leaves it false). */
+    private boolean paymentRequested;
     private PaymentId paidWith;
     private boolean refundRequested;
     // held in the same unit of work by TicketOrderHandler; given back, or sold, by this order's own handlers
@@ -146,7 +149,7 @@ public class Order {
             throw new OrderNotPayable(orderId, status);
         }
         apply(new PaymentRequested(orderId, command.paymentId(), userId, command.provider(), command.channel(), total,
-                command.at()));
+                command.at(), paymentDeadline));
         PaymentAttempt opened = attempts.get(command.paymentId());
         return new RequestPaymentResult(opened.view(orderId), opened.provider, false);
     }
@@ -227,6 +230,19 @@ public class Order {
         cancel(CancellationReason.PAYMENT_DEADLINE_PASSED, command.at(), reservations, seatReservations, coupons);
     }
 
+    /**
+     * Cancels an order still awaiting payment whose deadline passed without any payment attempt. An order that
+     * has (or had) an attempt is left to its payment saga, which settles the attempts with the provider first.
+     */
+    @CommandHandler
+    void handle(ExpireUnattemptedOrder command, EntitlementReservations reservations,
+                SeatReservations seatReservations, CouponRedemptions coupons) {
+        if (status != OrderStatus.AWAITING_PAYMENT || paymentRequested || command.at().isBefore(paymentDeadline)) {
+            return;
+        }
+        cancel(CancellationReason.PAYMENT_DEADLINE_PASSED, command.at(), reservations, seatReservations, coupons);
+    }
+
     @CommandHandler
     OrderView handle(RefundOrder command) {
         if (status == OrderStatus.REFUNDED || refundRequested) {
@@ -294,6 +310,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(PaymentRequested event) {
+        paymentRequested = true;
         attempts.put(event.paymentId(), new PaymentAttempt(event.paymentId(), event.provider(), event.channel(),
                 event.amount(), event.requestedAt()));
     }

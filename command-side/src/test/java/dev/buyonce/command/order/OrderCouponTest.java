@@ -112,11 +112,11 @@ class OrderCouponTest {
         PaymentId payment = PaymentId.forAttempt(ORDER, new IdempotencyKey("pay-1"));
         fixture.given(PLACED)
                 .when(new RequestPayment(ORDER, payment, ALICE, "sandbox", "card", NOW))
-                .expectEvents(new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW));
-        fixture.given(PLACED, new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW))
+                .expectEvents(new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW, DEADLINE));
+        fixture.given(PLACED, new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW, DEADLINE))
                 .when(new RecordPaymentCapture(ORDER, payment, "sandbox", Money.of("14.80", "CNY"), NOW))
                 .expectEvents(new OrderPaid(ORDER, ALICE, payment, Money.of("14.80", "CNY"), NOW));
-        fixture.given(PLACED, new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW),
+        fixture.given(PLACED, new PaymentRequested(ORDER, payment, ALICE, "sandbox", "card", Money.of("14.80", "CNY"), NOW, DEADLINE),
                         new OrderPaid(ORDER, ALICE, payment, Money.of("14.80", "CNY"), NOW))
                 .when(new ExpireOrder(ORDER, DEADLINE))
                 .expectNoEvents();

@@ -22,6 +22,7 @@ import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.payment.CaptureRejection;
 import dev.buyonce.kernel.payment.ExpireOrder;
+import dev.buyonce.kernel.payment.ExpireUnattemptedOrder;
 import dev.buyonce.kernel.payment.OrderPaid;
 import dev.buyonce.kernel.payment.OrderRefundRequested;
 import dev.buyonce.kernel.payment.OrderRefunded;
@@ -55,6 +56,7 @@ class OrderPaymentTest {
     static final PaymentId WALLET = PaymentId.forAttempt(ORDER, new IdempotencyKey("pay-2"));
     static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     static final Instant T1 = T0.plusSeconds(60);
+    static final Instant DEADLINE = T0.plusSeconds(900);
 
     AggregateTestFixture<Order> fixture;
     EntitlementOwnership ownership;
@@ -73,11 +75,11 @@ class OrderPaymentTest {
 
     static OrderPlaced placed() {
         return new OrderPlaced(ORDER, ALICE, List.of(new OrderLine(LIFETIME, ProductKind.PERMANENT, 1, PRICE)), PRICE,
-                T0, T0.plusSeconds(900), "fingerprint");
+                T0, DEADLINE, "fingerprint");
     }
 
     static PaymentRequested requested(PaymentId id, String channel) {
-        return new PaymentRequested(ORDER, id, ALICE, "sandbox", channel, PRICE, T0);
+        return new PaymentRequested(ORDER, id, ALICE, "sandbox", channel, PRICE, T0, DEADLINE);
     }
 
     @Test
@@ -203,6 +205,52 @@ class OrderPaymentTest {
                 .when(new ExpireOrder(ORDER, T1))
                 .expectEvents(new OrderCancelled(ORDER, ALICE, CancellationReason.PAYMENT_DEADLINE_PASSED, T1))
                 .expectState(order -> verify(reservations).release(ALICE, LIFETIME, ORDER, T1));
+    }
+
+    @Test
+    void anOrderNobodyTriedToPayIsCancelledByTheSweepOnceItsDeadlinePassed() {
+        fixture.given(placed())
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE))
+                .expectEvents(new OrderCancelled(ORDER, ALICE, CancellationReason.PAYMENT_DEADLINE_PASSED, DEADLINE))
+                .expectState(order -> verify(reservations).release(ALICE, LIFETIME, ORDER, DEADLINE));
+    }
+
+    @Test
+    void theSweepLeavesAnOrderBeforeItsDeadline() {
+        fixture.given(placed())
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE.minusMillis(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSweepLeavesAnOrderSomeoneAskedToPayToItsSaga() {
+        // the attempt may have been asked for after the sweep read the view: the order itself decides
+        fixture.given(placed(), requested(CARD, "sandbox-card"))
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE.plusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(placed(), requested(CARD, "sandbox-card"), new PaymentAttemptClosed(ORDER, CARD, T1))
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE.plusSeconds(1)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSweepExpiresAnOrderWhoseOnlyCaptureWasForAnUnknownAttempt() {
+        // money for an attempt the order never opened is rejected (and refunded); nobody asked to pay it
+        fixture.given(placed(), new PaymentCaptureRejected(ORDER, WALLET, "sandbox", PRICE, CaptureRejection.UNKNOWN_ATTEMPT, T1))
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE))
+                .expectEvents(new OrderCancelled(ORDER, ALICE, CancellationReason.PAYMENT_DEADLINE_PASSED, DEADLINE));
+    }
+
+    @Test
+    void theSweepLeavesAPaidOrCancelledOrderAlone() {
+        fixture.given(placed(), new OrderCancelled(ORDER, ALICE, CancellationReason.BY_CUSTOMER, T1))
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE))
+                .expectNoEvents();
+        fixture.given(placed(), requested(CARD, "sandbox-card"), new OrderPaid(ORDER, ALICE, CARD, PRICE, T1))
+                .when(new ExpireUnattemptedOrder(ORDER, DEADLINE))
+                .expectNoEvents();
     }
 
     @Test

@@ -149,7 +149,7 @@ class TicketOrderTest {
         PaymentId payment = PaymentId.forAttempt(ORDER, new IdempotencyKey("pay-1"));
         Money total = Money.of("560.00", "CNY");
         Instant paidAt = NOW.plusSeconds(120);
-        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW))
+        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW, DEADLINE))
                 .when(new RecordPaymentCapture(ORDER, payment, "sandbox", total, paidAt))
                 .expectEvents(new OrderPaid(ORDER, ALICE, payment, total, paidAt));
         verify(seats).sell(SHOW, SEATS, ORDER, paidAt);
@@ -162,7 +162,7 @@ class TicketOrderTest {
         Money total = Money.of("560.00", "CNY");
         RefundId refund = RefundId.forPayment(payment);
         Instant refundedAt = NOW.plusSeconds(3600);
-        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW),
+        fixture.given(placed("fp"), new PaymentRequested(ORDER, payment, ALICE, "sandbox", "sandbox-card", total, NOW, DEADLINE),
                         new OrderPaid(ORDER, ALICE, payment, total, NOW.plusSeconds(60)))
                 .when(new RecordPaymentRefund(ORDER, payment, refund, total, refundedAt))
                 .expectEvents(new PaymentRefunded(ORDER, payment, refund, total, refundedAt),

@@ -37,15 +37,15 @@ class PaymentAttemptProjectionTest extends ProjectionTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00.000001Z");
 
     static final PaymentRequested CARD_REQUESTED =
-            new PaymentRequested(BOOKS, CARD, ALICE, "sandbox", "sandbox-card", BOOKS_TOTAL, NOW);
+            new PaymentRequested(BOOKS, CARD, ALICE, "sandbox", "sandbox-card", BOOKS_TOTAL, NOW, NOW.plusSeconds(900));
     static final PaymentRequested WALLET_REQUESTED =
-            new PaymentRequested(BOOKS, WALLET, ALICE, "sandbox", "sandbox-wallet", BOOKS_TOTAL, NOW.plusSeconds(10));
+            new PaymentRequested(BOOKS, WALLET, ALICE, "sandbox", "sandbox-wallet", BOOKS_TOTAL, NOW.plusSeconds(10), NOW.plusSeconds(900));
     static final PaymentAttemptClosed CARD_CLOSED = new PaymentAttemptClosed(BOOKS, CARD, NOW.plusSeconds(20));
     static final OrderPaid PAID_BY_WALLET = new OrderPaid(BOOKS, ALICE, WALLET, BOOKS_TOTAL, NOW.plusSeconds(30));
     static final PaymentRefunded WALLET_REFUNDED =
             new PaymentRefunded(BOOKS, WALLET, RefundId.forPayment(WALLET), BOOKS_TOTAL, NOW.plusSeconds(600));
     static final PaymentRequested LATE_REQUESTED =
-            new PaymentRequested(TICKETS, LATE, BOB, "sandbox", "sandbox-card", TICKETS_TOTAL, NOW.plusSeconds(5));
+            new PaymentRequested(TICKETS, LATE, BOB, "sandbox", "sandbox-card", TICKETS_TOTAL, NOW.plusSeconds(5), NOW.plusSeconds(900));
     static final PaymentCaptureRejected LATE_REJECTED = new PaymentCaptureRejected(TICKETS, LATE, "sandbox", TICKETS_TOTAL,
             CaptureRejection.ORDER_CANCELLED, NOW.plusSeconds(1000));
     static final PaymentRefunded LATE_REFUNDED =

@@ -3,7 +3,6 @@ package dev.buyonce.saga.payment;
 import dev.buyonce.kernel.Money;
 import dev.buyonce.kernel.order.OrderCancelled;
 import dev.buyonce.kernel.order.OrderId;
-import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.payment.CaptureRejection;
 import dev.buyonce.kernel.payment.ExpireOrder;
 import dev.buyonce.kernel.payment.OrderPaid;
@@ -35,7 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One per order: from placement until every captured coin is either kept by the paid order or refunded.
+ * One per order that someone tried to pay: from its first payment attempt until every captured coin is either
+ * kept by the paid order or refunded. (An order nobody tries to pay needs no saga: {@code UnattemptedOrderExpiry}
+ * cancels it at its deadline.)
  * It learns captures from the order's events (callbacks reach the order through the webhook), has the
  * provider asked when a callback is overdue, closes attempts the customer abandoned, cancels the order at
  * its payment deadline and refunds every capture the order rejected. It never blocks and never calls a
@@ -68,19 +69,21 @@ public class PaymentSaga {
     private String refundRetryId;
     private int refundRetries;
 
+    /**
+     * A new attempt; an earlier pending one is settled (closed, or if it was paid, that pays the order). The
+     * first attempt starts the saga and schedules the order's payment deadline (at once, if it has passed).
+     */
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPlaced event, DeadlineManager deadlines) {
-        orderId = event.orderId();
-        total = event.total();
-        paymentDeadline = event.paymentDeadline();
-        awaitingPayment = true;
-        deadlines.schedule(event.paymentDeadline(), PAYMENT_DEADLINE, new PaymentDeadlineDue(orderId));
-    }
-
-    /** A new attempt; an earlier pending one is settled (closed, or if it was paid, that pays the order). */
-    @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentRequested event, ProviderCalls calls, DeadlineManager deadlines, PaymentTimings timings) {
+        orderId = event.orderId();
+        if (paymentDeadline == null && event.paymentDeadline() != null) {
+            // the first attempt (this saga may have been started before by money for an unknown attempt)
+            total = event.amount();
+            paymentDeadline = event.paymentDeadline();
+            awaitingPayment = true;
+            deadlines.schedule(paymentDeadline, PAYMENT_DEADLINE, new PaymentDeadlineDue(orderId));
+        }
         settlePendingAttempts(calls);
         String paymentId = event.paymentId().toString();
         attempts.put(paymentId, AttemptState.PENDING);

@@ -99,7 +99,7 @@ class PaymentSagaTest {
     }
 
     PaymentRequested requested(PaymentId paymentId, String channel) {
-        return new PaymentRequested(ORDER, paymentId, ALICE, "sandbox", channel, PRICE, start);
+        return new PaymentRequested(ORDER, paymentId, ALICE, "sandbox", channel, PRICE, start, start.plus(TIMEOUT));
     }
 
     /** Every call the saga asked for, in the given steps and the when step. */
@@ -108,9 +108,19 @@ class PaymentSagaTest {
     }
 
     @Test
-    void startsWithTheOrderAndSchedulesItsPaymentDeadline() {
+    void anOrderNobodyTriesToPayStartsNoSaga() {
+        // its deadline is kept by the order's events and acted on by UnattemptedOrderExpiry
         fixture.givenNoPriorActivity()
                 .whenPublishingA(placed())
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void startsWithTheFirstAttemptAndSchedulesTheOrdersPaymentDeadline() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(CARD, "sandbox-card"))
                 .expectActiveSagas(1)
                 .expectAssociationWith("orderId", ORDER.toString())
                 .expectScheduledDeadlineWithName(start.plus(TIMEOUT), PaymentSaga.PAYMENT_DEADLINE)
@@ -119,8 +129,29 @@ class PaymentSagaTest {
     }
 
     @Test
+    void anAttemptAfterTheDeadlineIsSettledAtOnceAndTheOrderExpired() throws Exception {
+        withTimings(NO_STATUS_CHECK);
+        Instant passed = start.minusSeconds(1);
+        fixture.givenAPublished(new PaymentRequested(ORDER, CARD, ALICE, "sandbox", "sandbox-card", PRICE, start, passed))
+                .andThenTimeElapses(Duration.ofMillis(1))
+                .whenPublishingA(new PaymentAttemptClosed(ORDER, CARD, start))
+                .expectDispatchedCommands(new ExpireOrder(ORDER, start.plusMillis(1)));
+        assertThat(callsMade()).containsExactly("settle " + CARD);
+    }
+
+    @Test
+    void aSagaStartedByMoneyForAnUnknownAttemptTakesOnTheDeadlineOfALaterAttempt() {
+        Instant at = start.plusSeconds(5);
+        fixture.givenAPublished(new PaymentCaptureRejected(ORDER, WALLET, "sandbox", PRICE, CaptureRejection.UNKNOWN_ATTEMPT, at))
+                .whenPublishingA(requested(CARD, "sandbox-card"))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(start.plus(TIMEOUT), PaymentSaga.PAYMENT_DEADLINE)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), PaymentSaga.STATUS_CHECK);
+    }
+
+    @Test
     void aPaymentRequestSchedulesAStatusCheckForAnOverdueCallback() {
-        fixture.givenAPublished(placed())
+        fixture.givenNoPriorActivity()
                 .whenPublishingA(requested(CARD, "sandbox-card"))
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(30), PaymentSaga.STATUS_CHECK)
                 .expectNoDispatchedCommands();
@@ -129,7 +160,7 @@ class PaymentSagaTest {
 
     @Test
     void theStatusCheckHasTheProviderAskedAboutEachPendingAttempt() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenTimeElapses(Duration.ofSeconds(30))
                 .expectTriggeredDeadlinesWithName(PaymentSaga.STATUS_CHECK)
                 .expectNoDispatchedCommands();
@@ -138,7 +169,7 @@ class PaymentSagaTest {
 
     @Test
     void theStatusCheckBacksOffWhileNothingWasPaid() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenTimeElapses(Duration.ofSeconds(30))
                 .expectNoDispatchedCommands()
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(60), PaymentSaga.STATUS_CHECK);
@@ -146,7 +177,7 @@ class PaymentSagaTest {
 
     @Test
     void aCapturePaysTheOrderOnceAndTheSagaEndsWhenNothingIsPending() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenPublishingA(new OrderPaid(ORDER, ALICE, CARD, PRICE, start.plusSeconds(5)))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
@@ -155,7 +186,7 @@ class PaymentSagaTest {
 
     @Test
     void deadlinesFiringAfterTheOrderWasPaidChangeNothing() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenAPublished(new OrderPaid(ORDER, ALICE, CARD, PRICE, start.plusSeconds(5)))
                 .whenTimeElapses(TIMEOUT.plusMinutes(1))
                 .expectNoDispatchedCommands()
@@ -165,7 +196,7 @@ class PaymentSagaTest {
 
     @Test
     void switchingChannelHasTheEarlierAttemptSettled() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenPublishingA(requested(WALLET, "sandbox-wallet"))
                 .expectNoDispatchedCommands();
         assertThat(callsMade()).containsExactly("settle " + CARD);
@@ -173,7 +204,7 @@ class PaymentSagaTest {
 
     @Test
     void whenPaidTheOtherPendingAttemptIsSettled() {
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenAPublished(requested(WALLET, "sandbox-wallet"))
                 .whenPublishingA(new OrderPaid(ORDER, ALICE, CARD, PRICE, start.plusSeconds(5)))
                 .expectActiveSagas(1);
@@ -183,7 +214,7 @@ class PaymentSagaTest {
     @Test
     void aSecondCaptureForAPaidOrderIsRefunded() {
         Instant at = start.plusSeconds(9);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenAPublished(requested(WALLET, "sandbox-wallet"))
                 .andThenAPublished(new OrderPaid(ORDER, ALICE, WALLET, PRICE, start.plusSeconds(5)))
                 .whenPublishingA(new PaymentCaptureRejected(ORDER, CARD, "sandbox", PRICE, CaptureRejection.ALREADY_PAID, at))
@@ -196,7 +227,7 @@ class PaymentSagaTest {
     @Test
     void aWrongAmountIsRefundedAndTheOrderKeepsWaiting() {
         Instant at = start.plusSeconds(9);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenPublishingA(new PaymentCaptureRejected(ORDER, CARD, "sandbox", Money.of("1.00", "CNY"),
                         CaptureRejection.AMOUNT_MISMATCH, at))
                 .expectNoDispatchedCommands()
@@ -255,7 +286,7 @@ class PaymentSagaTest {
     @Test
     void thePaymentDeadlineHasThePendingAttemptSettledBeforeCancellingTheOrder() {
         withTimings(NO_STATUS_CHECK);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .whenTimeElapses(TIMEOUT)
                 .expectTriggeredDeadlinesWithName(PaymentSaga.PAYMENT_DEADLINE)
                 .expectNoDispatchedCommands();
@@ -266,7 +297,7 @@ class PaymentSagaTest {
     void theOrderIsCancelledOnceTheProviderClosedItsLastPendingAttempt() throws Exception {
         withTimings(NO_STATUS_CHECK);
         Instant deadline = start.plus(TIMEOUT);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenTimeElapses(TIMEOUT)
                 .whenPublishingA(new PaymentAttemptClosed(ORDER, CARD, deadline))
                 .expectDispatchedCommands(new ExpireOrder(ORDER, deadline));
@@ -275,7 +306,7 @@ class PaymentSagaTest {
     @Test
     void moneyTheFinalQueryFindsPaysTheOrderInsteadOfCancellingIt() throws Exception {
         withTimings(NO_STATUS_CHECK);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(WALLET, "sandbox-wallet"))
+        fixture.givenAPublished(requested(WALLET, "sandbox-wallet"))
                 .andThenTimeElapses(TIMEOUT)
                 .whenPublishingA(new OrderPaid(ORDER, ALICE, WALLET, PRICE, start.plus(TIMEOUT).minusSeconds(1)))
                 .expectNoDispatchedCommands()
@@ -283,18 +314,10 @@ class PaymentSagaTest {
     }
 
     @Test
-    void anOrderWithNoAttemptIsCancelledAtItsDeadline() {
-        fixture.givenAPublished(placed())
-                .whenTimeElapses(TIMEOUT)
-                .expectDispatchedCommands(new ExpireOrder(ORDER, start.plus(TIMEOUT)));
-        assertThat(callsMade()).isEmpty();
-    }
-
-    @Test
     void anAttemptRequestedWhileTheDeadlineSettlesIsSettledToo() throws Exception {
         withTimings(NO_STATUS_CHECK);
         Instant deadline = start.plus(TIMEOUT);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenTimeElapses(TIMEOUT)
                 .andThenAPublished(requested(WALLET, "sandbox-wallet"))
                 .andThenAPublished(new PaymentAttemptClosed(ORDER, CARD, deadline))
@@ -306,7 +329,7 @@ class PaymentSagaTest {
     @Test
     void aCancelledOrdersPendingAttemptIsSettled() {
         Instant at = start.plusSeconds(20);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenAPublished(new PaymentAttemptClosed(ORDER, CARD, start))
                 .andThenAPublished(requested(WALLET, "sandbox-wallet"))
                 .whenPublishingA(new OrderCancelled(ORDER, ALICE, CancellationReason.BY_CUSTOMER, at))
@@ -318,7 +341,7 @@ class PaymentSagaTest {
     @Test
     void aCancelledOrderEndsTheSagaOnceItsAttemptIsClosed() {
         Instant at = start.plusSeconds(20);
-        fixture.givenAPublished(placed()).andThenAPublished(requested(CARD, "sandbox-card"))
+        fixture.givenAPublished(requested(CARD, "sandbox-card"))
                 .andThenAPublished(new OrderCancelled(ORDER, ALICE, CancellationReason.BY_CUSTOMER, at))
                 .whenPublishingA(new PaymentAttemptClosed(ORDER, CARD, at))
                 .expectActiveSagas(0);
