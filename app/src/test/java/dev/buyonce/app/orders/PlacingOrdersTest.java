@@ -7,10 +7,15 @@ import static dev.buyonce.app.support.TestCatalog.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Eventually;
 import dev.buyonce.app.support.Tokens;
+import dev.buyonce.kernel.order.PlaceOrder;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,44 @@ class PlacingOrdersTest {
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(node.countAllEvents()).isEqualTo(events);
+    }
+
+    /**
+     * A repeated request for an order already placed is answered from the order view, written in the placing
+     * command's own transaction: the same answer the order gave, and no unit of work (no lock, no load) for it.
+     */
+    @Test
+    void aRepeatOfAPlacedOrderIsAnsweredFromTheViewExactlyAsTheOrderAnsweredWithoutAUnitOfWork() {
+        String token = Tokens.user(newUser("storm"));
+        Api.Response first = api.placeOrder(token, "k", order(COFFEE, 2));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        String orderId = first.json().path("orderId").asText();
+        AtomicInteger unitsOfWork = new AtomicInteger();
+        Registration counting = node.bean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof PlaceOrder place
+                    && place.orderId().toString().equals(orderId)) {
+                unitsOfWork.incrementAndGet();
+            }
+            return chain.proceed();
+        });
+        try {
+            Api.Response repeat = api.placeOrder(token, "k", order(COFFEE, 2));
+            Api.Response reused = api.placeOrder(token, "k", order(COFFEE, 3));
+
+            assertThat(repeat.status()).isEqualTo(200);
+            assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+            ObjectNode expected = first.json().deepCopy();
+            expected.put("duplicated", true);
+            assertThat(repeat.json()).as("the view's answer is the order's own").isEqualTo(expected);
+            assertThat(reused.status()).isEqualTo(422);
+            assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(unitsOfWork.get()).as("units of work for the repeat and the reused key").isZero();
+        } finally {
+            counting.cancel();
+        }
+        // once cancelled, a repeat shows the order as it is now, as the order itself would
+        assertThat(api.post("/api/orders/" + orderId + "/cancel", token, "").status()).isEqualTo(200);
+        assertThat(api.placeOrder(token, "k", order(COFFEE, 2)).json().path("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test

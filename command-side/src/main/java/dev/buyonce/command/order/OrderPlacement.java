@@ -16,6 +16,7 @@ import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.OrderView;
 import dev.buyonce.kernel.order.PlaceOrder;
 import dev.buyonce.kernel.order.PlaceOrderResult;
+import dev.buyonce.kernel.order.PlacedOrders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,10 +45,12 @@ class OrderPlacement {
     private final ConflictRetry retry;
     private final Clock clock;
     private final Duration paymentTimeout;
+    private final PlacedOrders placedOrders;
 
     OrderPlacement(CommandGateway commands, CatalogLookup catalog, ConflictRetry retry, Clock clock,
-                   CommandSettings settings) {
+                   CommandSettings settings, PlacedOrders placedOrders) {
         this.commands = commands;
+        this.placedOrders = placedOrders;
         this.catalog = catalog;
         this.retry = retry;
         this.clock = clock;
@@ -58,10 +61,33 @@ class OrderPlacement {
         List<OrderLine> lines = price(request);
         // microsecond precision: what every store (H2, PostgreSQL, JSON) keeps exactly, so all answers agree
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        PlaceOrder command = new PlaceOrder(OrderId.forIntent(user, key), user, lines, fingerprint(request), now,
-                now.plus(paymentTimeout), null, List.of(), request.coupon());
+        OrderId orderId = OrderId.forIntent(user, key);
+        String fingerprint = fingerprint(request);
+        PlaceOrderResult replay = replayOf(user, orderId, fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        PlaceOrder command = new PlaceOrder(orderId, user, lines, fingerprint, now, now.plus(paymentTimeout), null,
+                List.of(), request.coupon());
         MetaData metaData = MetaData.with("userId", user.value()).and("idempotencyKey", key.value());
         return retry.sendForKey(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+    }
+
+    /**
+     * The answer to a repeated request, from the order view, when the order is already placed: the same answer the
+     * order would give (itself, or IDEMPOTENCY_KEY_REUSED for another request), without its lock or a load of its
+     * events, so a storm of retries does not queue on one aggregate. Null when the view does not have the order (not
+     * placed yet, or placed this very moment by a request still committing): then the order decides, as always.
+     */
+    private PlaceOrderResult replayOf(UserId user, OrderId orderId, String fingerprint) {
+        PlacedOrders.Placed placed = placedOrders.findPlaced(orderId).orElse(null);
+        if (placed == null || !placed.order().userId().equals(user)) {
+            return null;
+        }
+        if (!placed.requestFingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReused(orderId);
+        }
+        return new PlaceOrderResult(placed.order(), true);
     }
 
     OrderView cancel(UserId user, OrderId orderId) {

@@ -34,6 +34,9 @@ class OrderEntity extends ProjectionRow<UUID> {
     String couponId;
     @Column(name = "discount_amount")
     BigDecimal discountAmount;
+    /** Of the request that placed the order (PlacedOrders); null in rows written before it was recorded. */
+    @Column(name = "request_fingerprint")
+    String requestFingerprint;
 
     protected OrderEntity() {
     }
@@ -57,6 +60,11 @@ class OrderEntity extends ProjectionRow<UUID> {
         return this;
     }
 
+    OrderEntity withFingerprint(String requestFingerprint) {
+        this.requestFingerprint = requestFingerprint;
+        return this;
+    }
+
     OrderEntity withCoupon(String couponId, BigDecimal discountAmount) {
         this.couponId = couponId;
         this.discountAmount = discountAmount;
@@ -74,6 +82,7 @@ class OrderEntity extends ProjectionRow<UUID> {
         this.seats = placed.seats;
         this.couponId = placed.couponId;
         this.discountAmount = placed.discountAmount;
+        this.requestFingerprint = placed.requestFingerprint;
     }
 
     @Override

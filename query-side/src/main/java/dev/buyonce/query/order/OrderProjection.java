@@ -34,6 +34,7 @@ class OrderProjection {
                 OrderStatus.AWAITING_PAYMENT.name(), json.writeValueAsString(event.lines()), event.total().amount(),
                 event.total().currency(), event.placedAt(), event.paymentDeadline(), sequence)
                 .withSeats(event.seats().isEmpty() ? null : json.writeValueAsString(event.seats()))
+                .withFingerprint(event.requestFingerprint())
                 .withCoupon(event.couponId() == null ? null : event.couponId().value(),
                         event.discount() == null ? null : event.discount().amount());
         if (CurrentUnitOfWork.isStarted()) {

@@ -10,6 +10,7 @@ import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.kernel.order.OrderLine;
 import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.order.OrderView;
+import dev.buyonce.kernel.order.PlacedOrders;
 import dev.buyonce.kernel.ticket.SeatId;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads of the order view, always scoped to the caller. */
 @Component
 @Transactional(readOnly = true)
-public class OrderQueries {
+public class OrderQueries implements PlacedOrders {
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
     };
     private static final TypeReference<List<SeatId>> SEATS = new TypeReference<>() {
@@ -38,6 +39,13 @@ public class OrderQueries {
     /** The order if it exists and belongs to {@code user}; another user's order is indistinguishable from none. */
     public Optional<OrderView> find(UserId user, OrderId orderId) {
         return repository.findById(orderId.value()).filter(o -> o.userId.equals(user.value())).map(this::toView);
+    }
+
+    /** For the command side's answer to a repeated order request; the caller checks the user (the id is theirs). */
+    @Override
+    public Optional<Placed> findPlaced(OrderId orderId) {
+        return repository.findById(orderId.value()).filter(o -> o.requestFingerprint != null)
+                .map(o -> new Placed(toView(o), o.requestFingerprint));
     }
 
     /** For internal use only (live updates): no ownership filter. */

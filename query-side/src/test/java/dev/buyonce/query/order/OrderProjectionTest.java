@@ -90,7 +90,8 @@ class OrderProjectionTest extends ProjectionTest {
                 "last_sequence", 0L,
                 "seats", null,
                 "coupon_id", null,
-                "discount_amount", null));
+                "discount_amount", null,
+                "request_fingerprint", "fp-1"));
     }
 
     @Test
