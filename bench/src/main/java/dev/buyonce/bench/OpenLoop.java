@@ -17,9 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * The calling thread paces them and hands each, with the moment it fell due, to a pool of workers; a free worker
  * runs it at once. The arrival times its requests from that due moment, not from when a worker got to it, so a
  * late start counts against the latency (no coordinated omission). An arrival that had not started
- * {@code lateBound} after it fell due is counted late: late starts mean the rate was not sustained (every worker
- * was busy, which {@link Outcome#maxBusyWorkers} shows, or this machine did not give the pacing thread the CPU in
- * time). Arrivals still waiting when the phase ends are not sent; they are counted as not started.
+ * {@code lateBound} after it fell due is counted late. A late start means that every worker was busy
+ * ({@link Outcome#maxBusyWorkers} then reaches the pool's size), a sign the rate was not sustained, or that this
+ * machine did not give the generator's threads the CPU in time; those the pacing thread itself handed out over
+ * {@code lateBound} late are also counted apart ({@link Outcome#latePacer}). Arrivals still waiting when the phase ends are not sent; they are
+ * counted as not started (and as late, if they were).
  */
 final class OpenLoop {
 
@@ -30,19 +32,21 @@ final class OpenLoop {
 
     /**
      * What one phase did. {@code answered} counts arrivals whose answers were all as due, {@code failed} the
-     * others (an exception included); {@code elapsed} runs from the first due moment to the last answer.
+     * others (an exception included); {@code late} counts the late starts, {@code latePacer} those of them the
+     * pacing thread handed out late already; {@code elapsed} runs from the first due moment to the last answer.
      */
-    record Outcome(long due, long started, long answered, long failed, long late, long notStarted,
+    record Outcome(long due, long started, long answered, long failed, long late, long latePacer, long notStarted,
                    double maxStartDelayMillis, int maxBusyWorkers, Duration elapsed) {
         double perSecond(long count) {
             return count / (elapsed.toNanos() / 1e9);
         }
     }
 
-    private record Due(long iteration, long nanos) {
+    /** An arrival: its number, when it fell due and when the pacing thread handed it out. */
+    private record Due(long iteration, long nanos, long handedOutNanos) {
     }
 
-    private static final Due STOP = new Due(-1, 0);
+    private static final Due STOP = new Due(-1, 0, 0);
     private final double perSecond;
     private final int workers;
     private final Duration length;
@@ -65,6 +69,7 @@ final class OpenLoop {
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong late = new AtomicLong();
+        AtomicLong latePacer = new AtomicLong();
         AtomicLong maxDelay = new AtomicLong();
         AtomicInteger busy = new AtomicInteger();
         AtomicInteger maxBusy = new AtomicInteger();
@@ -79,6 +84,9 @@ final class OpenLoop {
                         maxDelay.accumulateAndGet(delay, Math::max);
                         if (delay > lateBound.toNanos()) {
                             late.incrementAndGet();
+                            if (due.handedOutNanos() - due.nanos() > lateBound.toNanos()) {
+                                latePacer.incrementAndGet();
+                            }
                         }
                         maxBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
                         try {
@@ -107,7 +115,7 @@ final class OpenLoop {
                 }
                 // behind schedule (the pacing thread got no CPU), the overdue arrivals go out at once, still
                 // carrying the moments they fell due
-                queue.add(new Due(i, at));
+                queue.add(new Due(i, at, System.nanoTime()));
                 due++;
             }
             for (long wait = end - System.nanoTime(); wait > 0; wait = end - System.nanoTime()) {
@@ -116,7 +124,14 @@ final class OpenLoop {
             List<Due> unsent = new ArrayList<>();
             queue.drainTo(unsent);
             long now = System.nanoTime();
-            late.addAndGet(unsent.stream().filter(d -> now - d.nanos() > lateBound.toNanos()).count());
+            for (Due d : unsent) {
+                if (now - d.nanos() > lateBound.toNanos()) {
+                    late.incrementAndGet();
+                    if (d.handedOutNanos() - d.nanos() > lateBound.toNanos()) {
+                        latePacer.incrementAndGet();
+                    }
+                }
+            }
             for (int w = 0; w < workers; w++) {
                 queue.add(STOP);
             }
@@ -124,7 +139,7 @@ final class OpenLoop {
             if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("open-loop arrivals still running 120 s after the phase ended");
             }
-            return new Outcome(due, started.get(), answered.get(), failed.get(), late.get(), unsent.size(),
+            return new Outcome(due, started.get(), answered.get(), failed.get(), late.get(), latePacer.get(), unsent.size(),
                     ScenarioResult.round(maxDelay.get() / 1e6, 3), maxBusy.get(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {

@@ -27,6 +27,7 @@ class OpenLoopTest {
         assertEquals(100, outcome.answered());
         assertEquals(0, outcome.notStarted());
         assertEquals(0, outcome.late());
+        assertEquals(0, outcome.latePacer());
         assertTrue(outcome.maxBusyWorkers() > 1, "arrivals overlapped");
         long first = dueByIteration.get(0L);
         for (long i = 0; i < 100; i++) {
