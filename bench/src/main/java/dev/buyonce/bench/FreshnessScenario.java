@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  * {@code rate_sustained} says whether it did (no arrival ever waited for a worker, and at least 95 % of them
  * were answered as due), and {@code late_starts} counts the arrivals not started 100 ms after they fell due,
  * for whatever reason. The probes place orders of their own, closed-loop, so the service's order rate in the
- * measured phase is R plus theirs ({@code probe_orders_per_s}), which grows as the answers speed up. When run.sh started a second
+ * measured phase is R plus theirs ({@code probe_orders_per_s}; {@code capacity_probe_orders_per_s} at
+ * saturation), which grows as the answers speed up. When run.sh started a second
  * BuyOnce node on the same database ({@code buyonce-peer}), the probes read and watch there: every order is
  * placed (and cancelled) on one node and read, or streamed, on the other, which is the harder case.
  */
@@ -92,6 +93,7 @@ final class FreshnessScenario implements Scenario {
             long windowEnd = windowStart + capacityWindow.toNanos();
             AtomicLong inWindow = new AtomicLong();
             AtomicLong failedInWindow = new AtomicLong();
+            AtomicLong probesInWindow = new AtomicLong();
             // orders answered as due in each second of the warm-up: whether the capacity window was past the ramp
             AtomicLongArray eachSecond = new AtomicLongArray((int) warmUp.toSeconds());
             ClosedLoop.Step counted = (client, iteration, latency) -> {
@@ -105,8 +107,13 @@ final class FreshnessScenario implements Scenario {
                     eachSecond.incrementAndGet(second);
                 }
             };
-            together(() -> loadLoop.warmUp(counted), () -> probeLoop.warmUp(probe), () -> streamLoop.warmUp(streams));
-            double capacity = inWindow.get() / (capacityWindow.toNanos() / 1e9);
+            // each probe iteration places one order: their rate beside the load's at saturation
+            ClosedLoop.Step probeCounted = countedIn(probe, windowStart, windowEnd, probesInWindow);
+            ClosedLoop.Step streamCounted = countedIn(streams, windowStart, windowEnd, probesInWindow);
+            together(() -> loadLoop.warmUp(counted), () -> probeLoop.warmUp(probeCounted),
+                    () -> streamLoop.warmUp(streamCounted));
+            double windowSeconds = capacityWindow.toNanos() / 1e9;
+            double capacity = inWindow.get() / windowSeconds;
             double offered = fraction * capacity;
             System.err.printf("freshness: capacity %.1f orders/s; pacing at %.1f/s%n", capacity, offered);
             if (!(offered > 0)) {
@@ -132,6 +139,7 @@ final class FreshnessScenario implements Scenario {
                     .with("orders_per_s", outcome.perSecond(created))
                     .with("capacity_orders_per_s", capacity)
                     .with("capacity_failed", failedInWindow.get())
+                    .with("capacity_probe_orders_per_s", probesInWindow.get() / windowSeconds)
                     .with("warm_up_orders_each_s", IntStream.range(0, eachSecond.length()).mapToLong(eachSecond::get)
                             .boxed().toList())
                     .with("load_fraction", fraction)
@@ -184,6 +192,17 @@ final class FreshnessScenario implements Scenario {
                             && streams.timeouts.get() + streams.noInitialState.get() == 0)
                     .with("target_lag_met", lagMet == null ? "unknown (no lagSeconds sampled)" : lagMet));
         }
+    }
+
+    /** {@code step}, counting the iterations that end between {@code from} and {@code to} into {@code count}. */
+    private static ClosedLoop.Step countedIn(ClosedLoop.Step step, long from, long to, AtomicLong count) {
+        return (client, iteration, latency) -> {
+            step.run(client, iteration, latency);
+            long now = System.nanoTime();
+            if (now >= from && now <= to) {
+                count.incrementAndGet();
+            }
+        };
     }
 
     /** One phase of each client group, all at once; each phase's outcome, in order. */
