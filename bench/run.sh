@@ -7,7 +7,9 @@
 #   bench/run.sh --quick    quick run (under 6 minutes on 2 cores)
 #   options: --no-build (reuse the jars already built), --profile (JFR recording of BuyOnce during the run),
 #            --only=<scenario> (run one scenario, e.g. while profiling; results then cover that one only): place-order,
-#            freshness, same-key-storm, ownership-lookup, flash-sale, coupon-rush, replay
+#            freshness, same-key-storm, ownership-lookup, flash-sale, coupon-rush, replay;
+#            --freshness-load=<fraction> (freshness paces its load at this fraction of the capacity it measured
+#            first; default 0.5)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,13 +17,15 @@ MODE=full
 BUILD=1
 PROFILE=0
 ONLY=""
+GENERATOR_ARGS=()
 for arg in "$@"; do
     case "$arg" in
         --quick) MODE=quick ;;
         --no-build) BUILD=0 ;;
         --profile) PROFILE=1 ;;
         --only=*) ONLY="${arg#--only=}" ;;
-        *) echo "unknown option $arg (use --quick, --no-build, --profile, --only=<scenario>)" >&2; exit 2 ;;
+        --freshness-load=*) GENERATOR_ARGS+=("$arg") ;;
+        *) echo "unknown option $arg (use --quick, --no-build, --profile, --only=<scenario>, --freshness-load=<fraction>)" >&2; exit 2 ;;
     esac
 done
 
@@ -156,6 +160,7 @@ if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" 
 BENCH_ARGS+=(--commit="$COMMIT" --output="$RESULTS/latest.json")
 [ "$MODE" = quick ] && BENCH_ARGS+=(--quick)
 [ -n "$ONLY" ] && BENCH_ARGS+=(--only="$ONLY" --output="$WORK/only-$ONLY.json")
+BENCH_ARGS+=("${GENERATOR_ARGS[@]}")
 
 timeout "$BENCH_LIMIT" java -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
     dev.buyonce.bench.Bench "${BENCH_ARGS[@]}" | tee "$WORK/latest.md"

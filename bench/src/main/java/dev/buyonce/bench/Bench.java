@@ -25,6 +25,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.parse(args);
+        config.freshnessLoad(); // a bad value fails now, not after the scenarios before freshness have run
         BenchContext context = BenchContext.of(config);
         Map<String, Object> machine = Machine.describe(context.buyOnce().db(), config.quick());
         List<ScenarioResult> results = new ArrayList<>();

@@ -46,6 +46,24 @@ record BenchConfig(Map<String, String> values) {
         return values.getOrDefault("output", "bench/results/latest.json");
     }
 
+    /**
+     * The freshness scenario's paced rate as a fraction of the capacity it measured, {@code --freshness-load=};
+     * 0.5 unless given. Above 1 is allowed, to see what an unsustainable rate does.
+     */
+    double freshnessLoad() {
+        String value = values.getOrDefault("freshness-load", "0.5");
+        double fraction;
+        try {
+            fraction = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            fraction = Double.NaN;
+        }
+        if (!(fraction > 0 && fraction <= 2)) {
+            throw new IllegalArgumentException("--freshness-load takes a fraction of the capacity, above 0 and at most 2; got " + value);
+        }
+        return fraction;
+    }
+
     /** Whether this run includes the scenario: all do, unless {@code --only=name} picked one (for profiling). */
     boolean includes(String scenario) {
         String only = values.getOrDefault("only", "");

@@ -91,4 +91,19 @@ final class ProjectionAdmin {
         }
         return (System.nanoTime() - start) / 1e9;
     }
+
+    /**
+     * Waits until every event processor, sagas and policies too, has no event left to handle, at most
+     * {@code bound}; the largest lag in events it saw last (0 once all have caught up).
+     */
+    long awaitAllCaughtUp(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            long largest = all().stream().mapToLong(Projection::lagEvents).max().orElse(0);
+            if (largest == 0 || System.nanoTime() > deadline) {
+                return largest;
+            }
+            Thread.sleep(250);
+        }
+    }
 }
