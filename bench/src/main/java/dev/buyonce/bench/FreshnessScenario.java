@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
@@ -18,24 +19,25 @@ import java.util.stream.IntStream;
  * stream probes ({@link SseLagProbe}). The scenario has three phases:
  * <ol>
  * <li>Capacity: all three groups closed-loop, the load with {@value #LOAD_CLIENTS} clients, which saturates the
- * machine. This is also the warm-up. Over its last part ({@code capacityWindow}) the load group's orders
+ * machine; each probe client starts at most one probe per {@link #PROBE_PERIOD}, here and in the measured phase. This is also the warm-up. Over its last part ({@code capacityWindow}) the load group's orders
  * answered as due per second are its capacity C, measured with the probes running alongside.</li>
  * <li>Drain: no load until every event processor, sagas too, has caught up with the backlog the saturation
  * left, or a bound passes ({@code drain_s}, and {@code lag_events_at_start} if it did not).</li>
  * <li>Measured: the load becomes an {@link OpenLoop}: new orders (each with a key of its own, 20 % of them
  * retried as in place-order) fall due at R = fraction × C per second ({@code --freshness-load}, default
  * {@value #DEFAULT_FRACTION}), whether or not the earlier ones are answered, and their latency runs from the
- * moment each fell due. The probes stay closed-loop, as in the capacity phase. {@link ProcessorLag} samples
+ * moment each fell due. The probes stay closed-loop and paced, as in the capacity phase. {@link ProcessorLag} samples
  * the processors once a second meanwhile.</li>
  * </ol>
  * So the latencies are taken at a rate the service sustains rather than in a queue at saturation;
  * {@code rate_sustained} says whether it did (no arrival ever waited for a worker, and at least 95 % of them
  * were answered as due), and {@code late_starts} counts the arrivals not started 100 ms after they fell due,
- * for whatever reason. The probes place orders of their own, closed-loop, so the service's order rate in the
- * measured phase is R plus theirs ({@code probe_orders_per_s}; {@code capacity_probe_orders_per_s} at
- * saturation), which grows as the answers speed up. When run.sh started a second
- * BuyOnce node on the same database ({@code buyonce-peer}), the probes read and watch there: every order is
- * placed (and cancelled) on one node and read, or streamed, on the other, which is the harder case.
+ * for whatever reason. The probes place orders of their own, so the service's order rate in the measured phase
+ * is R plus theirs ({@code probe_orders_per_s}, at most 12 clients × 2/s; {@code capacity_probe_orders_per_s}
+ * at saturation). When run.sh started a second
+ * BuyOnce node on the same database ({@code buyonce-peer}), the load is spread over both nodes (so both are warm
+ * and busy, as behind a balancer) and the probes read and watch on the peer: every probe order is placed (and
+ * cancelled) on one node and read, or streamed, on the other, which is the harder case.
  */
 final class FreshnessScenario implements Scenario {
     static final int LOAD_CLIENTS = 24;
@@ -45,6 +47,11 @@ final class FreshnessScenario implements Scenario {
     /** An arrival not started by this long after it fell due counts as a late start. */
     static final Duration LATE_START = Duration.ofMillis(100);
     static final int PROBES = 4;
+    /**
+     * Each probe client starts at most one probe per this period: the probes measure the service, they are not
+     * load of their own (closed-loop, 12 probe clients alone placed ~70 orders/s, most of the measured rate).
+     */
+    static final Duration PROBE_PERIOD = Duration.ofMillis(500);
     /** At most this many event streams are open at once. */
     static final int STREAMS = 8;
     static final double TARGET_MS = 100;
@@ -76,9 +83,11 @@ final class FreshnessScenario implements Scenario {
         ClosedLoop loadLoop = new ClosedLoop(LOAD_CLIENTS, warmUp, measure, Long.MAX_VALUE);
         ClosedLoop probeLoop = new ClosedLoop(PROBES, warmUp, measure, Long.MAX_VALUE);
         ClosedLoop streamLoop = new ClosedLoop(STREAMS, warmUp, measure, Long.MAX_VALUE);
-        VisibilityProbe probe = new VisibilityProbe(new BuyOnceOrders(context, PROBES, c -> "bench-fresh-p%02d".formatted(c)), reader);
-        SseLagProbe streams = new SseLagProbe(new BuyOnceOrders(context, STREAMS, c -> "bench-fresh-s%02d".formatted(c)),
+        VisibilityProbe visibility = new VisibilityProbe(new BuyOnceOrders(context, PROBES, c -> "bench-fresh-p%02d".formatted(c)), reader);
+        SseLagProbe sse = new SseLagProbe(new BuyOnceOrders(context, STREAMS, c -> "bench-fresh-s%02d".formatted(c)),
                 http, reader);
+        ClosedLoop.Step probe = paced(visibility, PROBE_PERIOD);
+        ClosedLoop.Step streams = paced(sse, PROBE_PERIOD);
         Latency orders = new Latency();
         Latency visible = new Latency();
         Latency sseLag = new Latency();
@@ -86,8 +95,10 @@ final class FreshnessScenario implements Scenario {
                         + " counted); drain up to %d s; %d s measured at %.2f of capacity ...%n",
                 LOAD_CLIENTS, PROBES, STREAMS, warmUp.toSeconds(), capacityWindow.toSeconds(), drainBound.toSeconds(),
                 measure.toSeconds(), fraction);
+        // the load is spread over both nodes, as a balancer would: both are warm (and loaded) when the probes read
+        List<Http> nodes = peer == null ? List.of(http) : List.of(http, reader);
         try (OrderLoad load = new OrderLoad(new BuyOnceOrders(context, Math.max(LOAD_CLIENTS, LOAD_WORKERS),
-                c -> "bench-fresh-l%02d".formatted(c)))) {
+                c -> "bench-fresh-l%02d".formatted(c), nodes))) {
             long warmUpStart = System.nanoTime();
             long windowStart = warmUpStart + warmUp.minus(capacityWindow).toNanos();
             long windowEnd = windowStart + capacityWindow.toNanos();
@@ -133,7 +144,7 @@ final class FreshnessScenario implements Scenario {
                         () -> loadOpen.run((worker, iteration, due) -> load.place(worker, iteration, orders, due)),
                         () -> probeLoop.measure(probe, visible), () -> streamLoop.measure(streams, sseLag)).get(0);
             }
-            long created = load.created.get() + probe.created.get() + streams.created.get();
+            long created = load.created.get() + visibility.created.get() + sse.created.get();
             ScenarioResult result = ScenarioResult.named(name())
                     .measured(outcome.perSecond(load.answered.get()), orders)
                     .with("orders_per_s", outcome.perSecond(created))
@@ -146,7 +157,7 @@ final class FreshnessScenario implements Scenario {
                     .with("offered_per_s", offered)
                     .with("achieved_per_s", outcome.perSecond(outcome.answered()))
                     .with("arrivals", outcome.due())
-                    .with("probe_orders_per_s", outcome.perSecond(probe.created.get() + streams.created.get()))
+                    .with("probe_orders_per_s", outcome.perSecond(visibility.created.get() + sse.created.get()))
                     .with("late_starts", outcome.late())
                     .with("late_starts_pacer", outcome.latePacer())
                     .with("not_started", outcome.notStarted())
@@ -155,20 +166,20 @@ final class FreshnessScenario implements Scenario {
                     .with("drain_s", drained)
                     .with("lag_events_at_start", lagAtStart)
                     .with("probed", visible.count())
-                    .with("get_misses", probe.getMisses.get())
-                    .with("list_misses", probe.listMisses.get())
-                    .with("not_visible_within_5s", probe.notVisible.get())
+                    .with("get_misses", visibility.getMisses.get())
+                    .with("list_misses", visibility.listMisses.get())
+                    .with("not_visible_within_5s", visibility.notVisible.get())
                     .with("visible_p50_ms", visible.p50Millis())
                     .with("visible_p99_ms", visible.p99Millis())
                     .with("visible_max_ms", visible.maxMillis())
                     .with("sse_samples", sseLag.count())
                     .with("sse_lag_p50_ms", sseLag.p50Millis())
                     .with("sse_lag_p99_ms", sseLag.p99Millis())
-                    .with("sse_lag_from_sent_p50_ms", streams.sinceSent.p50Millis())
-                    .with("sse_lag_from_sent_p99_ms", streams.sinceSent.p99Millis())
-                    .with("sse_before_answer", streams.beforeAnswer.get())
-                    .with("sse_timeouts", streams.timeouts.get())
-                    .with("sse_no_initial_state", streams.noInitialState.get());
+                    .with("sse_lag_from_sent_p50_ms", sse.sinceSent.p50Millis())
+                    .with("sse_lag_from_sent_p99_ms", sse.sinceSent.p99Millis())
+                    .with("sse_before_answer", sse.beforeAnswer.get())
+                    .with("sse_timeouts", sse.timeouts.get())
+                    .with("sse_no_initial_state", sse.noInitialState.get());
             lag.report(result);
             if (settled < 0) {
                 result.with("note_before", "the views were not all live at the head before the load started");
@@ -179,19 +190,31 @@ final class FreshnessScenario implements Scenario {
             }
             Boolean lagMet = lag.withinSeconds(TARGET_LAG_S);
             return List.of(result
-                    .with("failed", load.failed.get() + probe.failed.get() + streams.failed.get())
+                    .with("failed", load.failed.get() + visibility.failed.get() + sse.failed.get())
                     .with("clients", "load open-loop (%d workers; %d closed-loop clients for the capacity), %d probes, %d streams"
                             .formatted(LOAD_WORKERS, LOAD_CLIENTS, PROBES, STREAMS))
                     .with("load_latency_from", "each arrival's due moment (open loop)")
                     .with("probes_read_on", peer == null ? "the same node" : "another node (buyonce-peer)")
                     .with("rate_sustained", outcome.maxBusyWorkers() < LOAD_WORKERS && outcome.notStarted() == 0
                             && outcome.answered() >= 0.95 * outcome.due())
-                    .with("target_zero_misses_met", probe.getMisses.get() + probe.listMisses.get() == 0)
-                    .with("target_visible_p99_met", visible.p99Millis() <= TARGET_MS && probe.notVisible.get() == 0)
+                    .with("target_zero_misses_met", visibility.getMisses.get() + visibility.listMisses.get() == 0)
+                    .with("target_visible_p99_met", visible.p99Millis() <= TARGET_MS && visibility.notVisible.get() == 0)
                     .with("target_sse_p99_met", sseLag.count() > 0 && sseLag.p99Millis() <= TARGET_MS
-                            && streams.timeouts.get() + streams.noInitialState.get() == 0)
+                            && sse.timeouts.get() + sse.noInitialState.get() == 0)
                     .with("target_lag_met", lagMet == null ? "unknown (no lagSeconds sampled)" : lagMet));
         }
+    }
+
+    /** {@code step}, each iteration starting no sooner than {@code period} after the one before it began. */
+    private static ClosedLoop.Step paced(ClosedLoop.Step step, Duration period) {
+        return (client, iteration, latency) -> {
+            long started = System.nanoTime();
+            step.run(client, iteration, latency);
+            long rest = period.toNanos() - (System.nanoTime() - started);
+            if (rest > 0) {
+                TimeUnit.NANOSECONDS.sleep(rest);
+            }
+        };
     }
 
     /** {@code step}, counting the iterations that end between {@code from} and {@code to} into {@code count}. */
