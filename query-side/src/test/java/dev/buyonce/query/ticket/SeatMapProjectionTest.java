@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** Each seat's row, made FREE by its program, moved to HELD, FREE or SOLD by its Seat aggregate's events. */
+// the picker's maps kept for the whole test: resetDropsThePickersMaps shows that the reset, not their expiry, drops them
+@TestPropertySource(properties = "buyonce.seats.map-ttl=PT1H")
 class SeatMapProjectionTest extends TicketProjectionTest {
     static final OrderId FIRST = OrderId.forIntent(new UserId("alice"), new IdempotencyKey("t1"));
     static final OrderId LAPSED = OrderId.forIntent(new UserId("bob"), new IdempotencyKey("t2"));
