@@ -1,5 +1,16 @@
 package dev.buyonce.query.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.kernel.Money;
+import dev.buyonce.kernel.UserId;
+import dev.buyonce.kernel.coupon.CouponId;
+import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.kernel.order.OrderLine;
+import dev.buyonce.kernel.order.OrderStatus;
+import dev.buyonce.kernel.order.OrderView;
+import dev.buyonce.kernel.ticket.SeatId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,6 +18,7 @@ import jakarta.persistence.Table;
 import dev.buyonce.query.ProjectionRow;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -37,6 +49,11 @@ class OrderEntity extends ProjectionRow<UUID> {
     /** Of the request that placed the order (PlacedOrders); null in rows written before it was recorded. */
     @Column(name = "request_fingerprint")
     String requestFingerprint;
+
+    private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SeatId>> SEATS = new TypeReference<>() {
+    };
 
     protected OrderEntity() {
     }
@@ -83,6 +100,19 @@ class OrderEntity extends ProjectionRow<UUID> {
         this.couponId = placed.couponId;
         this.discountAmount = placed.discountAmount;
         this.requestFingerprint = placed.requestFingerprint;
+    }
+
+    /** The order as the API shows it. */
+    OrderView toView(ObjectMapper json) {
+        try {
+            return new OrderView(new OrderId(orderId), new UserId(userId), OrderStatus.valueOf(status),
+                    json.readValue(items, LINES), new Money(totalAmount, totalCurrency), createdAt, paymentDeadline,
+                    seats == null ? List.of() : json.readValue(seats, SEATS),
+                    couponId == null ? null : new CouponId(couponId),
+                    discountAmount == null ? null : new Money(discountAmount, totalCurrency));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order_view.items of " + orderId + " is not readable", e);
+        }
     }
 
     @Override
