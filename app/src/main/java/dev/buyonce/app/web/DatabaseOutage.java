@@ -25,6 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseOutage extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     static final String DETAIL = "the database cannot be reached for a moment; retry shortly";
+    /**
+     * What HikariCP's stand-in for a connection it closed (because the connection broke) answers. A transaction
+     * whose statement lost the connection meets it when it rolls back, and that failure replaces the statement's.
+     */
+    static final String CLOSED_BY_POOL = "Connection is closed";
     private final ObjectMapper mapper;
 
     DatabaseOutage(ObjectMapper mapper) {
@@ -58,7 +63,8 @@ class DatabaseOutage extends OncePerRequestFilter {
 
     /**
      * The cause that says the database could not be reached, if one does: no pooled connection in time, a
-     * connection refused or lost (SQLSTATE class 08), or the server shutting down or starting (57P01–57P03).
+     * connection refused or lost (SQLSTATE class 08, or the pool's closed stand-in for a lost one), or the server
+     * shutting down or starting (57P01–57P03).
      */
     static Throwable cause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -68,6 +74,9 @@ class DatabaseOutage extends OncePerRequestFilter {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return t;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
                 return t;
             }
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.orm.jpa.JpaSystemException;
 
 /** What the last-resort handler does when there is no one to answer, or the answer has begun. */
 class ProblemAdviceTest {
@@ -34,6 +35,24 @@ class ProblemAdviceTest {
         assertThat(answer).isNotNull();
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void aTransactionWhoseRollbackMetTheClosedConnectionIsA503Problem() {
+        // a read-only JPA transaction lost its connection; the pool closed it; the rollback then failed on it
+        var rollback = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")));
+
+        var answer = advice.unexpected(rollback, new MockHttpServletResponse());
+
+        assertThat(answer).isNotNull();
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        try (CapturedLog log = CapturedLog.start()) {
+            var other = new JpaSystemException(new RuntimeException(new SQLException("Connection refused by policy")));
+            assertThat(advice.unexpected(other, new MockHttpServletResponse()).getStatusCode().value())
+                    .as("another SQL failure stays a defect").isEqualTo(500);
+            assertThat(log.errorsAndStackTraces()).hasSize(1);
+        }
     }
 
     @Test
