@@ -36,8 +36,9 @@ RUN_ID="bench_$(date +%s)_$$"
 DBS=("${RUN_ID}_buyonce" "${RUN_ID}_buyonce_small" "${RUN_ID}_crud" "${RUN_ID}_crud_small" "${RUN_ID}_raw")
 WORK="$ROOT/bench/target/run"
 RESULTS="$ROOT/bench/results"
-# Same heap and pool for both services, so neither is favoured; recorded in BENCHMARKS.md.
-SERVICE_JVM=(-Xmx512m -XX:+UseG1GC)
+# Same heap, collector and pool for both services, so neither is favoured; recorded in BENCHMARKS.md.
+# SERVICE_JVM_FLAGS replaces the JVM flags for an experiment, e.g. SERVICE_JVM_FLAGS="-Xmx512m -XX:+UseSerialGC".
+read -r -a SERVICE_JVM <<<"${SERVICE_JVM_FLAGS:--Xmx512m -XX:+UseG1GC}"
 POOL=10
 # Extra BuyOnce properties for experiments, e.g. BUYONCE_EXTRA="--axon.eventhandling.processors.orders.batch-size=10"
 read -r -a BUYONCE_EXTRA_ARGS <<<"${BUYONCE_EXTRA:-}"
@@ -162,7 +163,7 @@ BENCH_ARGS+=(--commit="$COMMIT" --output="$RESULTS/latest.json")
 [ -n "$ONLY" ] && BENCH_ARGS+=(--only="$ONLY" --output="$WORK/only-$ONLY.json")
 BENCH_ARGS+=("${GENERATOR_ARGS[@]}")
 
-timeout "$BENCH_LIMIT" java -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
+timeout "$BENCH_LIMIT" java -Xmx1g ${GENERATOR_JVM:-} -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
     dev.buyonce.bench.Bench "${BENCH_ARGS[@]}" | tee "$WORK/latest.md"
 
 if [ -z "$ONLY" ]; then

@@ -1,6 +1,7 @@
 package dev.buyonce.bench;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,7 +23,14 @@ import java.util.function.IntFunction;
  * them repeats the first one's key, so 20 % of all attempts are replays; the others use a new key, a double
  * click); meanwhile 25,000 guesses at random coupon ids (and at a withdrawn and a not-yet-valid coupon) arrive.
  * Then 25,000 more guesses come alone, and the database transactions they cost are read from pg_stat_database,
- * less what the service does in the background over a window as long, measured just before.
+ * less what the service does in the background over a window as long, measured just before. Those guesses run
+ * closed-loop, so they measure the guesses' capacity G and their latency in a queue at saturation; last, guesses
+ * fall due at {@value #GUESS_LOAD} × G per second in an {@link OpenLoop} (a rate the service sustains), and their
+ * p99 there is the one held against the target.
+ * <p>
+ * Before all of it, a warm-up of a fixed length (not a count) brings the service to steady state: claims of another
+ * coupon, made, replayed, refused as claimed twice and, once it has sold out, as sold out, with guesses alongside.
+ * Run alone ({@code --only=coupon-rush}) the scenario so measures a JIT-compiled service, as in the whole run.
  */
 final class CouponRushScenario implements Scenario {
     static final int STOCK = 1000;
@@ -31,6 +39,11 @@ final class CouponRushScenario implements Scenario {
     static final int CLAIM_CLIENTS = 48;
     static final int GUESS_CLIENTS = 16;
     static final long SEED = 20_261_212L;
+    /** Stock of the warm-up's coupon: it sells out early in the warm-up, so the sold-out answer is warmed up too. */
+    static final int WARM_STOCK = 2000;
+    /** The paced guesses' rate, as a fraction of the guesses' closed-loop capacity. */
+    static final double GUESS_LOAD = 0.5;
+    static final double TARGET_GUESS_P99_MS = 5;
 
     @Override
     public String name() {
@@ -47,7 +60,7 @@ final class CouponRushScenario implements Scenario {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String coupon = define(context, "rush-" + run, STOCK, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS));
-        String warmUp = define(context, "warm-" + run, 2000, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS));
+        String warmUp = define(context, "warm-" + run, WARM_STOCK, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS));
         String future = define(context, "future-" + run, 10, now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS));
         String withdrawn = define(context, "gone-" + run, 10, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS));
         Http.Response gone = http.postJson("/api/admin/coupons/" + withdrawn + "/withdraw", "", "Authorization",
@@ -61,14 +74,24 @@ final class CouponRushScenario implements Scenario {
         }
         Random random = new Random(SEED);
 
-        // warm-up: 2,000 claims of another coupon by other users, not measured
-        List<Claim> warm = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            warm.add(new Claim(i, warmUp, "warm"));
-        }
-        List<String> warmTokens = warm.stream().map(c -> "Bearer " + context.jwt().user("warm-" + run + "-" + c.user())).toList();
-        onClients(CLAIM_CLIENTS, warm.size(), i -> claim(http, warmTokens.get(i), warm.get(i), null));
-        onClients(GUESS_CLIENTS, 5000, i -> claim(http, tokens.get(i % USERS), new Claim(i, randomId(new Random(i)), "g"), null));
+        // warm-up, not measured: other users claim another coupon as the rush's users will (two attempts each, 40 %
+        // of the second ones replays), past its sell-out, with guesses alongside; for a fixed time
+        Duration warmFor = context.config().pick(Duration.ofSeconds(20), Duration.ofSeconds(40));
+        long warmEnd = System.nanoTime() + warmFor.toNanos();
+        Map<String, Integer> warmStatuses = new ConcurrentHashMap<>();
+        ExecutorService warming = Executors.newFixedThreadPool(2);
+        Future<Integer> warmClaims = warming.submit(() -> untilThen(CLAIM_CLIENTS, warmEnd, i -> {
+            int user = i / 2;
+            String key = i % 2 == 0 || user % 5 < 2 ? "first" : "second";
+            return claim(http, "Bearer " + context.jwt().user("warm-" + run + "-" + user), new Claim(user, warmUp, key), warmStatuses);
+        }));
+        Future<Integer> warmGuesses = warming.submit(() -> untilThen(GUESS_CLIENTS, warmEnd,
+                i -> claim(http, tokens.get(i % USERS), new Claim(i, randomId(new Random(i)), "g"), null)));
+        int warmAttempts = warmClaims.get(600, TimeUnit.SECONDS);
+        int warmGuessCount = warmGuesses.get(600, TimeUnit.SECONDS);
+        warming.shutdown();
+        System.err.printf("coupon-rush: warm-up of %d s: %d claim attempts %s, %d guesses%n", warmFor.toSeconds(),
+                warmAttempts, new TreeMap<>(warmStatuses), warmGuessCount);
 
         List<Claim> attempts = new ArrayList<>(2 * USERS);
         for (int user = 0; user < USERS; user++) {
@@ -121,6 +144,23 @@ final class CouponRushScenario implements Scenario {
         double backgroundOverGuesses = background * (aloneSeconds + 1.5) / (quietSeconds + 1.5);
         long guessCost = Math.max(0, Math.round(guessed - backgroundOverGuesses));
 
+        // the guesses alone at a rate the service sustains: latency from the moment each fell due
+        double guessCapacity = GUESSES / 2 / aloneSeconds;
+        Latency pacedLatency = new Latency();
+        Map<String, Integer> pacedStatuses = new ConcurrentHashMap<>();
+        Random pacedIds = new Random(SEED + 1);
+        List<Claim> paced = new ArrayList<>();
+        OpenLoop pacedLoop = new OpenLoop(GUESS_LOAD * guessCapacity, 2 * GUESS_CLIENTS,
+                context.config().pick(Duration.ofSeconds(10), Duration.ofSeconds(20)), Duration.ofMillis(100));
+        int pacedCount = (int) Math.ceil(GUESS_LOAD * guessCapacity * context.config().pick(10, 20)) + 1;
+        for (int i = 0; i < pacedCount; i++) {
+            paced.add(new Claim(pacedIds.nextInt(USERS), randomId(pacedIds), "paced-" + i));
+        }
+        OpenLoop.Outcome pacedOutcome = pacedLoop.run((worker, iteration, due) -> {
+            Claim guess = paced.get((int) Math.min(iteration, paced.size() - 1));
+            return claim(http, tokens.get(guess.user()), guess, pacedStatuses, pacedLatency, due) == 404;
+        });
+
         long claimsMade = context.buyOnce().db().count(
                 "SELECT count(*) FROM coupon_claim_view WHERE coupon_id = ?", coupon);
         long usersWithTwo = context.buyOnce().db().count("SELECT count(*) FROM (SELECT user_id FROM coupon_claim_view "
@@ -145,10 +185,19 @@ final class CouponRushScenario implements Scenario {
                         .with("alone_per_s", GUESSES / 2 / aloneSeconds)
                         .with("alone_p50_ms", aloneLatency.p50Millis())
                         .with("alone_p99_ms", aloneLatency.p99Millis())
+                        .with("paced_per_s", pacedOutcome.perSecond(pacedOutcome.answered()))
+                        .with("paced_load_fraction", GUESS_LOAD)
+                        .with("paced_p50_ms", pacedLatency.p50Millis())
+                        .with("paced_p99_ms", pacedLatency.p99Millis())
+                        .with("paced_max_ms", pacedLatency.maxMillis())
+                        .with("paced_late_starts", pacedOutcome.late())
+                        .with("paced_statuses", new TreeMap<>(pacedStatuses))
                         .with("statuses", new TreeMap<>(guessStatuses))
                         .with("db_transactions_during_guesses", guessed)
                         .with("db_transactions_background_same_time", Math.round(backgroundOverGuesses))
-                        .with("db_transactions_cost", guessCost));
+                        .with("db_transactions_cost", guessCost)
+                        .with("target_guess_p99_met", pacedLatency.p99Millis() <= TARGET_GUESS_P99_MS
+                                && pacedOutcome.failed() == 0 && pacedOutcome.notStarted() == 0));
     }
 
     private static String define(BenchContext context, String id, int stock, Instant from, Instant until) {
@@ -170,27 +219,57 @@ final class CouponRushScenario implements Scenario {
     }
 
     private static Void claim(Http http, String authorization, Claim claim, Map<String, Integer> statuses) {
-        return claim(http, authorization, claim, statuses, null);
+        claim(http, authorization, claim, statuses, null, System.nanoTime());
+        return null;
     }
 
     private static Void claim(Http http, String authorization, Claim claim, Map<String, Integer> statuses, Latency latency) {
+        claim(http, authorization, claim, statuses, latency, System.nanoTime());
+        return null;
+    }
+
+    /** Sends one claim; its latency, if recorded, runs from {@code since}. Returns the answer's status. */
+    private static int claim(Http http, String authorization, Claim claim, Map<String, Integer> statuses, Latency latency,
+                             long since) {
         HttpRequest request = http.request("/api/coupons/" + claim.couponId() + "/claims", "Authorization", authorization,
                 "Idempotency-Key", claim.key()).POST(HttpRequest.BodyPublishers.noBody()).build();
-        long sent = System.nanoTime();
         Http.Response response = http.send(request);
         if (latency != null) {
-            latency.recordSince(sent);
+            latency.recordSince(since);
         }
         if (statuses != null) {
             String code = response.status() >= 400 ? " " + response.json().path("code").asText() : "";
             statuses.merge(response.status() + code, 1, Integer::sum);
         }
-        return null;
+        return response.status();
     }
 
     /** Committed plus rolled-back transactions of the service's database, read from another database. */
     private static long transactions(BenchContext context, String database) throws Exception {
         return context.rawDb().count("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?", database);
+    }
+
+    /** Requests numbered from 0 on {@code clients} threads, each taking the next, until {@code endNanos}; how many. */
+    private static int untilThen(int clients, long endNanos, IntFunction<Void> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() < endNanos) {
+                        request.apply(next.getAndIncrement());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(600, TimeUnit.SECONDS);
+            }
+            return next.get();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** {@code count} requests shared by {@code clients} threads, each taking the next; the seconds it took. */
