@@ -23,10 +23,17 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public UserId resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt && UserId.isValid(jwt.getName())) {
-            return new UserId(jwt.getName());
+        UserId caller = caller();
+        if (caller == null) {
+            throw new RuleViolation(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
         }
-        throw new RuleViolation(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+        return caller;
+    }
+
+    /** The authenticated caller (JWT sub) of the request on this thread, or null when there is no valid one. */
+    static UserId caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt && UserId.isValid(jwt.getName())
+                ? new UserId(jwt.getName()) : null;
     }
 }

@@ -2,11 +2,13 @@ package dev.buyonce.app.web;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buyonce.kernel.coupon.CouponDirectory;
 import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,6 +58,15 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
         FilterRegistrationBean<RequestCorrelation> registration = new FilterRegistrationBean<>(new RequestCorrelation());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After security (and so after the rate limits): guessed coupon ids answered without Spring MVC. */
+    @Bean
+    FilterRegistrationBean<UnclaimableCoupons> unclaimableCoupons(CouponDirectory directory, Clock clock, ObjectMapper mapper) {
+        FilterRegistrationBean<UnclaimableCoupons> registration =
+                new FilterRegistrationBean<>(new UnclaimableCoupons(directory, clock, mapper));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);
         return registration;
     }
 

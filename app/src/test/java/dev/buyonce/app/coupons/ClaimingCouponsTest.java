@@ -4,6 +4,7 @@ import static dev.buyonce.app.support.TestCatalog.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.buyonce.app.support.Api;
 import dev.buyonce.app.support.BuyOnceNode;
 import dev.buyonce.app.support.Eventually;
@@ -111,6 +112,32 @@ class ClaimingCouponsTest {
         List<String> listed = ids(api.get("/api/coupons", token).json());
         assertThat(listed).doesNotContain(withdrawn, future, expired);
         assertThat(Coupons.mine(api, token)).isEmpty();
+    }
+
+    /**
+     * A guess is answered at the edge (UnclaimableCoupons), before Spring MVC; the same guess spelled with a
+     * percent-escape is left to the controller. Both answers are the same problem, each naming its own path, and
+     * what the edge cannot judge as the controller would (no key, no token) still gets the controller's answer.
+     */
+    @Test
+    void aGuessAnsweredAtTheEdgeIsTheControllersOwnAnswer() {
+        String token = Tokens.user(newUser("edge"));
+        Api.Response edge = Coupons.claim(api, token, "no-such", "k");
+        Api.Response controller = Coupons.claim(api, token, "no%2Dsuch", "k");
+
+        assertThat(edge.status()).as(edge.text()).isEqualTo(404);
+        assertThat(controller.status()).as(controller.text()).isEqualTo(404);
+        assertThat(edge.header("Content-Type")).isEqualTo(controller.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(edge.json().path("instance").asText()).isEqualTo("/api/coupons/no-such/claims");
+        assertThat(controller.json().path("instance").asText()).isEqualTo("/api/coupons/no%2Dsuch/claims");
+        JsonNode edgeProblem = ((ObjectNode) edge.json()).without("instance");
+        JsonNode controllerProblem = ((ObjectNode) controller.json()).without("instance");
+        assertThat(edgeProblem).isEqualTo(controllerProblem);
+        assertThat(edge.json().path("code").asText()).isEqualTo("COUPON_NOT_FOUND");
+
+        assertThat(Coupons.claim(api, token, "no-such", null).code()).isEqualTo("IDEMPOTENCY_KEY_MISSING");
+        assertThat(Coupons.claim(api, token, "no-such", "bad key").code()).isEqualTo("IDEMPOTENCY_KEY_INVALID");
+        assertThat(Coupons.claim(api, null, "no-such", "k").status()).isEqualTo(401);
     }
 
     @Test
