@@ -21,7 +21,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -86,8 +85,9 @@ class AxonConfiguration {
                 .build();
     }
 
+    /** Declared as its own class, so the rebuilds find it as {@code EventsByType} too. */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
+    SnapshotFreeEventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,

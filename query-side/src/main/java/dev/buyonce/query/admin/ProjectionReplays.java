@@ -11,13 +11,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -27,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,8 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code projection_replay} and schedules the task in db-scheduler's table; whichever node's scheduler picks
  * it up carries it out (another node revives it if that node dies), and every node reads the state from the
  * table. The task calls the view's reset handler (rows are marked stale, not deleted, so reads go on), then
- * feeds every event up to the log head at the request through the view's own handlers, in batches of one
- * transaction each, marked as a replay. Events committed meanwhile are applied by the view as usual; each
+ * feeds every event up to the log head at the request of a type the view handles ({@link EventsByType}) through the
+ * view's own handlers, in batches of one transaction each, marked as a replay. Events committed meanwhile are applied by the view as usual; each
  * row's last sequence makes the two meet without harm.
  */
 @Configuration
@@ -57,17 +64,22 @@ public class ProjectionReplays {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectProvider<SchedulerClient> scheduler;
+    private final ObjectProvider<EventsByType> byType;
+    private final ObjectProvider<ReplayPrefetch> prefetches;
     private final int batchSize;
     private final boolean postgres;
 
     ProjectionReplays(EventProcessingConfiguration processing, EventStorageEngine storage, JdbcTemplate jdbc,
                       PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
+                      ObjectProvider<EventsByType> byType, ObjectProvider<ReplayPrefetch> prefetches,
                       QuerySettings settings) {
         this.processing = processing;
         this.storage = storage;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
+        this.byType = byType;
+        this.prefetches = prefetches;
         this.batchSize = settings.projections().replayBatchSize();
         this.postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase().contains("postgres");
@@ -136,7 +148,7 @@ public class ProjectionReplays {
         TrackingToken resetAt = GapAwareTrackingToken.newInstance(target, List.of());
         long applied = 0;
         long position = -1;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+        try (Stream<? extends TrackedEventMessage<?>> events = eventsFor(handlers, target)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             List<EventMessage<?>> batch = new ArrayList<>(batchSize);
             while (iterator.hasNext()) {
@@ -164,7 +176,36 @@ public class ProjectionReplays {
     }
 
     /**
-     * One batch in one transaction. On PostgreSQL the rebuild waits at most briefly for a row a command holds
+     * The events up to {@code target} that the view may handle: only those of payload types its handlers take when
+     * the store can read by type, else the whole log (the handlers skip what they do not take).
+     */
+    private Stream<? extends TrackedEventMessage<?>> eventsFor(EventHandlerInvoker handlers, long target) {
+        EventsByType reader = byType.getIfAvailable();
+        return reader != null ? reader.readEvents(replayedTypes(handlers), target) : storage.readEvents(null, false);
+    }
+
+    /**
+     * The payload types some handler of the view takes in a rebuild: a handler class marked {@link DisallowReplay}
+     * (Axon skips it for replayed events) does not count, so a catch-all of that kind does not make the rebuild read
+     * the whole log.
+     */
+    static Predicate<Class<?>> replayedTypes(EventHandlerInvoker handlers) {
+        if (handlers instanceof MultiEventHandlerInvoker multi) {
+            List<Predicate<Class<?>>> each = multi.delegates().stream().map(ProjectionReplays::replayedTypes).toList();
+            return type -> each.stream().anyMatch(delegate -> delegate.test(type));
+        }
+        if (!(handlers instanceof SimpleEventHandlerInvoker simple)) {
+            return handlers::canHandleType;
+        }
+        List<EventMessageHandler> replayed = simple.eventHandlers().stream()
+                .filter(handler -> !(handler instanceof AnnotationEventHandlerAdapter adapter
+                        && AnnotationUtils.findAnnotation(adapter.getTargetType(), DisallowReplay.class) != null))
+                .toList();
+        return type -> replayed.stream().anyMatch(handler -> handler.canHandleType(type));
+    }
+
+    /**
+     * One batch in one transaction, its rows loaded first where the view has a {@link ReplayPrefetch}. On PostgreSQL the rebuild waits at most briefly for a row a command holds
      * and then gives way (rolls back and tries the batch again), so a command never waits on a rebuild long
      * enough to meet a deadlock with it.
      */
@@ -175,6 +216,7 @@ public class ProjectionReplays {
                     if (postgres) {
                         jdbc.execute("SET LOCAL lock_timeout = '100ms'");
                     }
+                    prefetches.stream().filter(prefetch -> prefetch.view().equals(name)).forEach(prefetch -> prefetch.prefetch(batch));
                     for (EventMessage<?> event : batch) {
                         try {
                             handlers.handle(event, Segment.ROOT_SEGMENT);

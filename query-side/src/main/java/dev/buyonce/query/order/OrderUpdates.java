@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.axonframework.common.Priority;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
  * transaction, after the projection (lowest priority); once that transaction commits it announces the order
  * to every node ({@link ChangeSignals}). A node where someone watches that order re-reads the committed row
  * and emits it to the watchers' subscription queries; most orders are watched nowhere and cost no read.
- * Any event of an Order aggregate counts, so new order events need no change here. Rebuilds announce nothing.
+ * Any event of an Order aggregate counts, so new order events need no change here. Rebuilds announce nothing: Axon
+ * skips this class for replayed events ({@link DisallowReplay}), and a rebuild reads no event only for it.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(OrderProjection.GROUP)
 @Priority(Priority.LAST)
 class OrderUpdates implements ChangeListener {

@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** Owned through the paid order {@code orderId}, forever unless that order is refunded. */
 public record EntitlementGranted(EntitlementId entitlementId, UserId userId, ProductId productId, OrderId orderId,
-                                 Instant grantedAt) {
+                                 Instant grantedAt) implements EntitlementEvent {
 }

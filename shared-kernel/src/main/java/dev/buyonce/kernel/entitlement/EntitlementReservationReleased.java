@@ -6,5 +6,5 @@ import dev.buyonce.kernel.order.OrderId;
 import java.time.Instant;
 
 public record EntitlementReservationReleased(EntitlementId entitlementId, UserId userId, ProductId productId,
-                                             OrderId orderId, Instant releasedAt) {
+                                             OrderId orderId, Instant releasedAt) implements EntitlementEvent {
 }

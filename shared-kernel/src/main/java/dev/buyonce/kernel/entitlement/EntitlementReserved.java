@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** A live unpaid order holds the only right to buy this permanent product. */
 public record EntitlementReserved(EntitlementId entitlementId, UserId userId, ProductId productId, OrderId orderId,
-                                  Instant reservedAt) {
+                                  Instant reservedAt) implements EntitlementEvent {
 }

@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** The purchase through {@code orderId} was refunded: the user no longer owns the product and may buy it again. */
 public record EntitlementRevoked(EntitlementId entitlementId, UserId userId, ProductId productId, OrderId orderId,
-                                 Instant revokedAt) {
+                                 Instant revokedAt) implements EntitlementEvent {
 }

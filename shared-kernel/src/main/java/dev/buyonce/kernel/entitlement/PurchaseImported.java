@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** A purchase from the legacy system: owned since {@code purchasedAt}, whatever that date is. */
 public record PurchaseImported(EntitlementId entitlementId, UserId userId, ProductId productId, String reference,
-                               Instant purchasedAt, Instant importedAt) {
+                               Instant purchasedAt, Instant importedAt) implements EntitlementEvent {
 }
