@@ -35,8 +35,11 @@ import org.axonframework.serialization.UnknownSerializedType;
  * query. If snapshots are ever introduced, the snapshot methods go.
  */
 class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine implements EventsByType {
-    /** Events per query when reading by type. */
-    static final int TYPED_BATCH = 1000;
+    /**
+     * Positions of the log per query when reading by type: a bounded range of the primary key, which every plan
+     * reads by index (a LIMIT over an open range let PostgreSQL's generic plan scan and sort the table: 1 s a query).
+     */
+    static final int TYPED_WINDOW = 5000;
 
     SnapshotFreeEventStorageEngine(Builder builder) {
         super(builder);
@@ -54,8 +57,8 @@ class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine implements E
 
     /**
      * The payload types stored up to {@code upTo} are listed first (one query); those {@code wanted} rejects are
-     * never read. The rest come in batches of {@value #TYPED_BATCH} by global index, each its own query, through the
-     * same row mapping, upcasters and serializer as every other read.
+     * never read. The rest come {@value #TYPED_WINDOW} positions of the log at a time, each window its own query,
+     * through the same row mapping, upcasters and serializer as every other read.
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(Predicate<Class<?>> wanted, long upTo) {
@@ -71,20 +74,16 @@ class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine implements E
         }
         Iterator<TrackedEventData<?>> rows = new Iterator<>() {
             private long after = -1;
-            private Iterator<TrackedEventData<?>> batch = List.<TrackedEventData<?>>of().iterator();
-            private boolean exhausted;
+            private Iterator<TrackedEventData<?>> window = List.<TrackedEventData<?>>of().iterator();
 
             @Override
             public boolean hasNext() {
-                if (!batch.hasNext() && !exhausted) {
-                    List<TrackedEventData<?>> next = batchAfter(after, upTo, types);
-                    exhausted = next.size() < TYPED_BATCH;
-                    if (!next.isEmpty()) {
-                        after = next.get(next.size() - 1).trackingToken().position().orElseThrow();
-                    }
-                    batch = next.iterator();
+                while (!window.hasNext() && after < upTo) {
+                    long until = Math.min(upTo, after + TYPED_WINDOW);
+                    window = inWindow(after, until, types).iterator();
+                    after = until;
                 }
-                return batch.hasNext();
+                return window.hasNext();
             }
 
             @Override
@@ -92,7 +91,7 @@ class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine implements E
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return batch.next();
+                return window.next();
             }
         };
         Stream<TrackedEventData<?>> data = StreamSupport.stream(
@@ -118,19 +117,19 @@ class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine implements E
         }
     }
 
-    private List<TrackedEventData<?>> batchAfter(long after, long upTo, List<String> types) {
+    private List<TrackedEventData<?>> inWindow(long after, long upTo, List<String> types) {
         EventSchema schema = schema();
         String sql = "SELECT " + trackedEventFields() + " FROM " + schema.domainEventTable()
                 + " WHERE " + schema.globalIndexColumn() + " > ? AND " + schema.globalIndexColumn() + " <= ? AND "
                 + schema.payloadTypeColumn() + " IN (" + String.join(", ", Collections.nCopies(types.size(), "?"))
-                + ") ORDER BY " + schema.globalIndexColumn() + " ASC LIMIT " + TYPED_BATCH;
+                + ") ORDER BY " + schema.globalIndexColumn() + " ASC";
         try (Connection connection = getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, after);
             statement.setLong(2, upTo);
             for (int i = 0; i < types.size(); i++) {
                 statement.setString(3 + i, types.get(i));
             }
-            List<TrackedEventData<?>> rows = new ArrayList<>(TYPED_BATCH);
+            List<TrackedEventData<?>> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     // each event's own position and no gaps (a rebuild reads what has committed): the token is

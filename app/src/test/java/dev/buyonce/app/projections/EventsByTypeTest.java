@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rebuilds' read by payload type, against the event log itself: exactly the events of the wanted types, in log
- * order, each at its own position, across the reader's batches of 1,000, on PostgreSQL and on the embedded default.
+ * order, each at its own position, across the reader's windows of 5,000 positions, on PostgreSQL and on the embedded
+ * default.
  */
 class EventsByTypeTest {
-    private static final int IMPORTS = 2_345;
+    /** More than one read window (5,000 positions) of imports. */
+    private static final int IMPORTS = 5_500;
 
     @Test
     void readsExactlyTheWantedEventsInLogOrderOnPostgres() {
