@@ -205,9 +205,9 @@ public class ProjectionReplays {
     }
 
     /**
-     * One batch in one transaction, its rows loaded first where the view has a {@link ReplayPrefetch}. On PostgreSQL the rebuild waits at most briefly for a row a command holds
-     * and then gives way (rolls back and tries the batch again), so a command never waits on a rebuild long
-     * enough to meet a deadlock with it.
+     * One batch in one transaction, its rows loaded first where the view has a {@link ReplayPrefetch}. On PostgreSQL
+     * the rebuild waits at most briefly for a row a command holds and then gives way (rolls back and tries the batch
+     * again), so a command never waits on a rebuild long enough to meet a deadlock with it.
      */
     private void apply(String name, EventHandlerInvoker handlers, List<EventMessage<?>> batch, long position) {
         for (int attempt = 1; ; attempt++) {
@@ -216,7 +216,8 @@ public class ProjectionReplays {
                     if (postgres) {
                         jdbc.execute("SET LOCAL lock_timeout = '100ms'");
                     }
-                    prefetches.stream().filter(prefetch -> prefetch.view().equals(name)).forEach(prefetch -> prefetch.prefetch(batch));
+                    prefetches.stream().filter(prefetch -> prefetch.view().equals(name))
+                            .forEach(prefetch -> prefetch.prefetch(batch));
                     for (EventMessage<?> event : batch) {
                         try {
                             handlers.handle(event, Segment.ROOT_SEGMENT);

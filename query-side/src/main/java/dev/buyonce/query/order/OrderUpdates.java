@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * to every node ({@link ChangeSignals}). A node where someone watches that order re-reads the committed row
  * and emits it to the watchers' subscription queries; most orders are watched nowhere and cost no read.
  * Any event of an Order aggregate counts, so new order events need no change here. Rebuilds announce nothing: Axon
- * skips this class for replayed events ({@link DisallowReplay}), and a rebuild reads no event only for it.
+ * skips this class for replayed events ({@link DisallowReplay}), so a rebuild reads no events for it alone.
  */
 @Component
 @DisallowReplay
