@@ -26,6 +26,16 @@ public abstract class ProjectionRow<ID> implements Persistable<ID> {
         this.fresh = fresh;
     }
 
+    /** A row its view read itself (not through JPA), as stored: a rebuild's batch (see {@code ReplayBatch}). */
+    protected ProjectionRow(long lastSequence) {
+        this.lastSequence = lastSequence;
+    }
+
+    /** The sequence number of the last event this row applied; -1 for a row made new or marked stale. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
     /** Applies a change carried by the event with this sequence number, unless it was applied already. */
     public boolean advanceTo(long sequence) {
         if (sequence <= lastSequence) {

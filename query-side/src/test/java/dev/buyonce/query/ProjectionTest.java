@@ -2,6 +2,7 @@ package dev.buyonce.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.buyonce.query.admin.ReplayBatch;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,12 +155,31 @@ public abstract class ProjectionTest {
         given(List.of(events));
     }
 
-    /** A rebuild: the reset handlers, then the events again, in order, in one batch. */
+    /**
+     * A rebuild: the reset handlers, then the events again, in order, in one batch; through the projection's
+     * {@link #replayBatch()} where it has one, as {@code ProjectionReplays} does.
+     */
     protected void replay(List<Stored> events) {
         reset();
         endUnitOfWork();
-        events.forEach(this::apply);
+        ReplayBatch batch = replayBatch();
+        if (batch == null) {
+            events.forEach(this::apply);
+        } else {
+            try {
+                batch.begin(events.stream().map(stored -> GenericEventMessage.asEventMessage(stored.event())).toList());
+                events.forEach(this::apply);
+                batch.flush();
+            } finally {
+                batch.end();
+            }
+        }
         endUnitOfWork();
+    }
+
+    /** The projection's set-based way through a rebuild's batch, if it has one (null: row by row). */
+    protected ReplayBatch replayBatch() {
+        return null;
     }
 
     /** Calls every {@code @ResetHandler} of the projections under test, as a replay starts. */
@@ -206,7 +227,8 @@ public abstract class ProjectionTest {
         endUnitOfWork();
     }
 
-    private void apply(Stored stored) {
+    /** Delivers one event to the projections under test, within the unit of work under way. */
+    protected void apply(Stored stored) {
         AnnotatedHandlers.deliver(projections, stored);
     }
 

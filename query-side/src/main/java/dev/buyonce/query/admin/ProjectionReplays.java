@@ -65,13 +65,13 @@ public class ProjectionReplays {
     private final TransactionTemplate transactions;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<EventsByType> byType;
-    private final ObjectProvider<ReplayPrefetch> prefetches;
+    private final ObjectProvider<ReplayBatch> setBased;
     private final int batchSize;
     private final boolean postgres;
 
     ProjectionReplays(EventProcessingConfiguration processing, EventStorageEngine storage, JdbcTemplate jdbc,
                       PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
-                      ObjectProvider<EventsByType> byType, ObjectProvider<ReplayPrefetch> prefetches,
+                      ObjectProvider<EventsByType> byType, ObjectProvider<ReplayBatch> setBased,
                       QuerySettings settings) {
         this.processing = processing;
         this.storage = storage;
@@ -79,7 +79,7 @@ public class ProjectionReplays {
         this.transactions = new TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
         this.byType = byType;
-        this.prefetches = prefetches;
+        this.setBased = setBased;
         this.batchSize = settings.projections().replayBatchSize();
         this.postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase().contains("postgres");
@@ -205,19 +205,20 @@ public class ProjectionReplays {
     }
 
     /**
-     * One batch in one transaction, its rows loaded first where the view has a {@link ReplayPrefetch}. On PostgreSQL
+     * One batch in one transaction, set-based where the view has a {@link ReplayBatch} (its rows read before the
+     * handlers run and written back after), row by row through the handlers' own repositories otherwise. On PostgreSQL
      * the rebuild waits at most briefly for a row a command holds and then gives way (rolls back and tries the batch
      * again), so a command never waits on a rebuild long enough to meet a deadlock with it.
      */
     private void apply(String name, EventHandlerInvoker handlers, List<EventMessage<?>> batch, long position) {
+        List<ReplayBatch> own = setBased.stream().filter(rows -> rows.view().equals(name)).toList();
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(tx -> {
                     if (postgres) {
                         jdbc.execute("SET LOCAL lock_timeout = '100ms'");
                     }
-                    prefetches.stream().filter(prefetch -> prefetch.view().equals(name))
-                            .forEach(prefetch -> prefetch.prefetch(batch));
+                    own.forEach(rows -> rows.begin(batch));
                     for (EventMessage<?> event : batch) {
                         try {
                             handlers.handle(event, Segment.ROOT_SEGMENT);
@@ -227,6 +228,7 @@ public class ProjectionReplays {
                             throw new IllegalStateException("view " + name + " could not apply " + event.getPayloadType(), e);
                         }
                     }
+                    own.forEach(ReplayBatch::flush);
                     progress(name, position);
                 });
                 return;
@@ -236,6 +238,8 @@ public class ProjectionReplays {
                 }
                 log.debug("Rebuild of {} gave way to a command (attempt {}): {}", name, attempt, e.getMessage());
                 sleep(attempt * 20L);
+            } finally {
+                own.forEach(ReplayBatch::end);
             }
         }
     }

@@ -36,6 +36,16 @@ class EntitlementEntity extends ProjectionRow<EntitlementEntity.Key> {
         this.key = key;
     }
 
+    /** A row as stored, read by a rebuild's batch ({@link EntitlementReplayBatch}). */
+    EntitlementEntity(Key key, String status, UUID orderId, Instant since, String reference, long lastSequence) {
+        super(lastSequence);
+        this.key = key;
+        this.status = status;
+        this.orderId = orderId;
+        this.since = since;
+        this.reference = reference;
+    }
+
     @Override
     public Key getId() {
         return key;

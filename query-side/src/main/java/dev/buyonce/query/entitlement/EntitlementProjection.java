@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 class EntitlementProjection {
     static final String GROUP = "entitlements";
     private final EntitlementViewRepository repository;
+    private final EntitlementReplayBatch rebuild;
 
-    EntitlementProjection(EntitlementViewRepository repository) {
+    EntitlementProjection(EntitlementViewRepository repository, EntitlementReplayBatch rebuild) {
         this.repository = repository;
+        this.rebuild = rebuild;
     }
 
     @EventHandler
@@ -83,14 +85,21 @@ class EntitlementProjection {
         });
     }
 
+    /**
+     * Applies {@code change} to the row of (user, product) unless it has applied this event already: the row of the
+     * rebuild batch open on this thread, written back with the batch, or else the table's row through JPA.
+     */
     private void change(UserId user, ProductId product, long sequence, Consumer<EntitlementEntity> change) {
         EntitlementEntity.Key key = new EntitlementEntity.Key(user.value(), product.value());
-        EntitlementEntity row = repository.findById(key).orElseGet(() -> new EntitlementEntity(key));
+        EntitlementEntity rebuilt = rebuild.rowFor(key);
+        EntitlementEntity row = rebuilt != null ? rebuilt : repository.findById(key).orElseGet(() -> new EntitlementEntity(key));
         if (!row.advanceTo(sequence)) {
             return;
         }
         change.accept(row);
-        if (row.isNew()) {
+        if (rebuilt != null) {
+            rebuild.changed(row);
+        } else if (row.isNew()) {
             repository.save(row);
         }
     }

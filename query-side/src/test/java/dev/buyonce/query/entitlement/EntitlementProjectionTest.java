@@ -13,9 +13,11 @@ import dev.buyonce.kernel.entitlement.EntitlementRevoked;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.query.ProjectionTest;
+import dev.buyonce.query.admin.ReplayBatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,7 @@ class EntitlementProjectionTest extends ProjectionTest {
 
     @Autowired
     EntitlementViewRepository repository;
+    EntitlementReplayBatch rebuild;
     EntitlementProjection projection;
 
     EntitlementProjectionTest() {
@@ -56,11 +59,13 @@ class EntitlementProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = under(projection(repository));
+        rebuild = new EntitlementReplayBatch(jdbc);
+        projection = under(new EntitlementProjection(repository, rebuild));
     }
 
-    static EntitlementProjection projection(EntitlementViewRepository repository) {
-        return new EntitlementProjection(repository);
+    @Override
+    protected ReplayBatch replayBatch() {
+        return rebuild;
     }
 
     static Map<String, Object> aliceOwns(String status, OrderId order, Instant since, String reference, long sequence) {
@@ -130,5 +135,53 @@ class EntitlementProjectionTest extends ProjectionTest {
         assertThat(rows("entitlement_view")).containsExactly(aliceOwns("NONE", null, null, null, 4),
                 columns("user_id", "bob", "product_id", "lifetime", "status", "OWNED", "order_id", null,
                         "since", LEGACY_PURCHASE, "reference", "L-17", "last_sequence", 0L));
+    }
+
+    @Test
+    void aRebuildInsertsTheRowsTheViewLacks() {
+        given(HISTORY);
+        Map<String, List<Map<String, Object>>> live = rows();
+        jdbc.update("DELETE FROM entitlement_view");
+
+        replay(HISTORY);
+
+        assertThat(rows()).isEqualTo(live);
+    }
+
+    /** A command's transaction moves a row past the batch's events while the batch runs: the batch writes nothing over it. */
+    @Test
+    void aRebuildBatchDoesNotWriteOverARowACommandMovedOnMeanwhile() {
+        given(HISTORY);
+        Map<String, Object> refunded = aliceOwns("NONE", null, null, null, 4);
+        assertThat(rows("entitlement_view").get(0)).isEqualTo(refunded);
+        reset();
+        endUnitOfWork();
+        List<Stored> replayed = HISTORY.subList(0, 4);
+
+        try {
+            rebuild.begin(replayed.stream().map(stored -> GenericEventMessage.asEventMessage(stored.event())).toList());
+            replayed.forEach(this::apply);
+            // the refund's transaction commits meanwhile: the row has applied sequence 4
+            assertThat(jdbc.update("UPDATE entitlement_view SET last_sequence = 4 WHERE user_id = 'alice'")).isOne();
+            rebuild.flush();
+        } finally {
+            rebuild.end();
+        }
+
+        assertThat(rows("entitlement_view").get(0)).isEqualTo(refunded);
+        assertThat(rows("entitlement_view").get(1)).containsEntry("status", "OWNED").containsEntry("last_sequence", 0L);
+    }
+
+    @Test
+    void withoutABatchOpenTheHandlersWriteTheTable() {
+        try {
+            rebuild.begin(List.of(GenericEventMessage.asEventMessage(RESERVED)));
+        } finally {
+            rebuild.end();
+        }
+
+        given(at(0, RESERVED));
+
+        assertThat(onlyRow("entitlement_view")).isEqualTo(aliceOwns("PENDING", CANCELLED_ORDER, NOW, null, 0));
     }
 }
