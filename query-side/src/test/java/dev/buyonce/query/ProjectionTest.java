@@ -162,19 +162,28 @@ public abstract class ProjectionTest {
     protected void replay(List<Stored> events) {
         reset();
         endUnitOfWork();
-        ReplayBatch batch = replayBatch();
-        if (batch == null) {
+        if (replayBatch() == null) {
             events.forEach(this::apply);
         } else {
-            try {
-                batch.begin(events.stream().map(stored -> GenericEventMessage.asEventMessage(stored.event())).toList());
-                events.forEach(this::apply);
-                batch.flush();
-            } finally {
-                batch.end();
-            }
+            applyAsBatch(events, () -> { });
         }
         endUnitOfWork();
+    }
+
+    /**
+     * The events through the projection's {@link #replayBatch()}, as one batch of a rebuild: read, handled, written
+     * back; {@code meanwhile} runs just before the write (a command's transaction committing while the batch runs).
+     */
+    protected void applyAsBatch(List<Stored> events, Runnable meanwhile) {
+        ReplayBatch batch = replayBatch();
+        try {
+            batch.begin(events.stream().map(stored -> GenericEventMessage.asEventMessage(stored.event())).toList());
+            events.forEach(this::apply);
+            meanwhile.run();
+            batch.flush();
+        } finally {
+            batch.end();
+        }
     }
 
     /** The projection's set-based way through a rebuild's batch, if it has one (null: row by row). */

@@ -8,6 +8,7 @@ import dev.buyonce.kernel.entitlement.EntitlementStatus;
 import dev.buyonce.kernel.entitlement.PurchaseImported;
 import dev.buyonce.kernel.ProductId;
 import dev.buyonce.kernel.UserId;
+import dev.buyonce.query.SetBasedReplay;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -91,14 +92,15 @@ class EntitlementProjection {
      */
     private void change(UserId user, ProductId product, long sequence, Consumer<EntitlementEntity> change) {
         EntitlementEntity.Key key = new EntitlementEntity.Key(user.value(), product.value());
-        EntitlementEntity rebuilt = rebuild.rowFor(key);
-        EntitlementEntity row = rebuilt != null ? rebuilt : repository.findById(key).orElseGet(() -> new EntitlementEntity(key));
+        SetBasedReplay.Rows<EntitlementEntity.Key, EntitlementEntity> batch = rebuild.open();
+        EntitlementEntity row = batch != null ? batch.getOrMake(key, EntitlementEntity::new)
+                : repository.findById(key).orElseGet(() -> new EntitlementEntity(key));
         if (!row.advanceTo(sequence)) {
             return;
         }
         change.accept(row);
-        if (rebuilt != null) {
-            rebuild.changed(row);
+        if (batch != null) {
+            batch.changed(row);
         } else if (row.isNew()) {
             repository.save(row);
         }

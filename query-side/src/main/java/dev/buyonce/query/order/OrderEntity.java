@@ -72,6 +72,12 @@ class OrderEntity extends ProjectionRow<UUID> {
         advanceTo(lastSequence);
     }
 
+    /** A row as stored, read by a rebuild's batch ({@link OrderReplayBatch}), which sets its other columns. */
+    OrderEntity(UUID orderId, long lastSequence) {
+        super(lastSequence);
+        this.orderId = orderId;
+    }
+
     OrderEntity withSeats(String seats) {
         this.seats = seats;
         return this;

@@ -8,6 +8,8 @@ import dev.buyonce.kernel.order.OrderPlaced;
 import dev.buyonce.kernel.order.OrderStatus;
 import dev.buyonce.kernel.payment.OrderPaid;
 import dev.buyonce.kernel.payment.OrderRefunded;
+import dev.buyonce.query.SetBasedReplay;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,10 +24,12 @@ class OrderProjection {
     static final String GROUP = "orders";
     private final OrderViewRepository repository;
     private final ObjectMapper json;
+    private final OrderReplayBatch rebuild;
 
-    OrderProjection(OrderViewRepository repository, ObjectMapper json) {
+    OrderProjection(OrderViewRepository repository, ObjectMapper json, OrderReplayBatch rebuild) {
         this.repository = repository;
         this.json = json;
+        this.rebuild = rebuild;
     }
 
     @EventHandler
@@ -43,11 +47,17 @@ class OrderProjection {
             return;
         }
         // a rebuild (or a test) applies it outside any unit of work: the row may be there, stale
-        OrderEntity row = repository.findById(event.orderId().value()).orElse(null);
+        SetBasedReplay.Rows<UUID, OrderEntity> batch = rebuild.open();
+        OrderEntity row = row(batch, event.orderId());
         if (row == null) {
-            repository.save(placed);
+            if (batch != null) {
+                batch.add(placed);
+            } else {
+                repository.save(placed);
+            }
         } else if (row.advanceTo(sequence)) {
             row.overwriteWith(placed);
+            changed(batch, row);
         }
     }
 
@@ -67,9 +77,24 @@ class OrderProjection {
     }
 
     private void changeStatus(OrderId orderId, long sequence, OrderStatus status) {
-        repository.findById(orderId.value())
-                .filter(order -> order.advanceTo(sequence))
-                .ifPresent(order -> order.status = status.name());
+        SetBasedReplay.Rows<UUID, OrderEntity> batch = rebuild.open();
+        OrderEntity row = row(batch, orderId);
+        if (row != null && row.advanceTo(sequence)) {
+            row.status = status.name();
+            changed(batch, row);
+        }
+    }
+
+    /** The order's row: the one the rebuild batch open on this thread holds, or else the table's (JPA); null if none. */
+    private OrderEntity row(SetBasedReplay.Rows<UUID, OrderEntity> batch, OrderId orderId) {
+        return batch != null ? batch.get(orderId.value()) : repository.findById(orderId.value()).orElse(null);
+    }
+
+    /** A changed row of a rebuild batch is written back with it; JPA writes a changed row of the table itself. */
+    private static void changed(SetBasedReplay.Rows<UUID, OrderEntity> batch, OrderEntity row) {
+        if (batch != null) {
+            batch.changed(row);
+        }
     }
 
     /**

@@ -158,15 +158,10 @@ class EntitlementProjectionTest extends ProjectionTest {
         endUnitOfWork();
         List<Stored> replayed = HISTORY.subList(0, 4);
 
-        try {
-            rebuild.begin(replayed.stream().map(stored -> GenericEventMessage.asEventMessage(stored.event())).toList());
-            replayed.forEach(this::apply);
+        applyAsBatch(replayed, () -> {
             // the refund's transaction commits meanwhile: the row has applied sequence 4
             assertThat(jdbc.update("UPDATE entitlement_view SET last_sequence = 4 WHERE user_id = 'alice'")).isOne();
-            rebuild.flush();
-        } finally {
-            rebuild.end();
-        }
+        });
 
         assertThat(rows("entitlement_view").get(0)).isEqualTo(refunded);
         assertThat(rows("entitlement_view").get(1)).containsEntry("status", "OWNED").containsEntry("last_sequence", 0L);

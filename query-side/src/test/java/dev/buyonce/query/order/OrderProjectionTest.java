@@ -22,6 +22,7 @@ import dev.buyonce.kernel.payment.PaymentId;
 import dev.buyonce.kernel.ticket.ProgramId;
 import dev.buyonce.kernel.ticket.SeatId;
 import dev.buyonce.query.ProjectionTest;
+import dev.buyonce.query.admin.ReplayBatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,7 @@ class OrderProjectionTest extends ProjectionTest {
     OrderViewRepository repository;
     @Autowired
     ObjectMapper json;
+    OrderReplayBatch rebuild;
     OrderProjection projection;
 
     OrderProjectionTest() {
@@ -71,7 +73,51 @@ class OrderProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = under(new OrderProjection(repository, json));
+        rebuild = new OrderReplayBatch(jdbc);
+        projection = under(new OrderProjection(repository, json, rebuild));
+    }
+
+    @Override
+    protected ReplayBatch replayBatch() {
+        return rebuild;
+    }
+
+    /** Every column goes through a rebuild's batch: inserted where the view lacks the row, updated where it is stale. */
+    @Test
+    void aRebuildWritesEveryColumnBack() {
+        List<Stored> orders = List.of(at(0, new OrderPlaced(BOOKS, ALICE, List.of(COFFEE), Money.of("14.80", "CNY"), NOW,
+                DEADLINE, "fp", null, List.of(), new CouponId("five-off"), Money.of("5.00", "CNY"))), at(0, TICKETS_PLACED),
+                at(2, new OrderPaid(BOOKS, ALICE, CARD, Money.of("14.80", "CNY"), NOW.plusSeconds(60))));
+        given(orders);
+        Map<String, List<Map<String, Object>>> live = rows();
+        jdbc.update("DELETE FROM order_view");
+
+        replay(orders);
+        assertThat(rows()).as("inserted").isEqualTo(live);
+
+        replay(orders);
+        assertThat(rows()).as("updated").isEqualTo(live);
+    }
+
+    /** A command's transaction moves an order past the batch's events while the batch runs: the batch leaves it. */
+    @Test
+    void aRebuildBatchDoesNotWriteOverAnOrderACommandMovedOnMeanwhile() {
+        given(HISTORY);
+        Map<String, Object> refunded = rows("order_view").stream()
+                .filter(row -> BOOKS.value().equals(row.get("order_id"))).findFirst().orElseThrow();
+        assertThat(refunded).containsEntry("status", "REFUNDED").containsEntry("last_sequence", 6L);
+        reset();
+        endUnitOfWork();
+        List<Stored> replayed = HISTORY.subList(0, 3);
+
+        applyAsBatch(replayed, () -> {
+            // the refund's transaction commits meanwhile
+            assertThat(jdbc.update("UPDATE order_view SET last_sequence = 6 WHERE order_id = ?", BOOKS.value())).isOne();
+        });
+
+        assertThat(rows("order_view")).contains(refunded);
+        assertThat(rows("order_view")).anySatisfy(row -> assertThat(row).containsEntry("order_id", TICKETS.value())
+                .containsEntry("status", "AWAITING_PAYMENT").containsEntry("last_sequence", 0L));
     }
 
     @Test
