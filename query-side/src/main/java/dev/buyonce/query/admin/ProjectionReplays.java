@@ -206,7 +206,8 @@ public class ProjectionReplays {
 
     /**
      * One batch in one transaction, set-based where the view has a {@link ReplayBatch} (its rows read before the
-     * handlers run and written back after), row by row through the handlers' own repositories otherwise. On PostgreSQL
+     * handlers run and written back after; each of the {@link #REBUILDABLE} views has one), row by row through the
+     * handlers' own repositories otherwise. On PostgreSQL
      * the rebuild waits at most briefly for a row a command holds and then gives way (rolls back and tries the batch
      * again), so a command never waits on a rebuild long enough to meet a deadlock with it.
      */

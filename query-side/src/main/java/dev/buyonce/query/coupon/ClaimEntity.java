@@ -43,6 +43,12 @@ class ClaimEntity extends ProjectionRow<UUID> {
         advanceTo(lastSequence);
     }
 
+    /** A row as stored, read by a rebuild's batch ({@link ClaimReplayBatch}), which sets its other columns. */
+    ClaimEntity(UUID claimId, long lastSequence) {
+        super(lastSequence);
+        this.claimId = claimId;
+    }
+
     void overwriteWith(ClaimEntity claimed) {
         this.couponId = claimed.couponId;
         this.userId = claimed.userId;

@@ -6,7 +6,9 @@ import dev.buyonce.kernel.coupon.CouponClaimed;
 import dev.buyonce.kernel.coupon.CouponRedeemed;
 import dev.buyonce.kernel.coupon.CouponReturned;
 import dev.buyonce.kernel.order.OrderId;
+import dev.buyonce.query.SetBasedReplay;
 import dev.buyonce.query.signal.ChangeSignals;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,10 +28,12 @@ class CouponClaimProjection {
     static final String GROUP = "coupon-claims";
     private final ClaimRepository repository;
     private final ObjectProvider<ChangeSignals> signals;
+    private final ClaimReplayBatch rebuild;
 
-    CouponClaimProjection(ClaimRepository repository, ObjectProvider<ChangeSignals> signals) {
+    CouponClaimProjection(ClaimRepository repository, ObjectProvider<ChangeSignals> signals, ClaimReplayBatch rebuild) {
         this.repository = repository;
         this.signals = signals;
+        this.rebuild = rebuild;
     }
 
     @EventHandler
@@ -44,11 +48,17 @@ class CouponClaimProjection {
             return;
         }
         // a rebuild (or a test) applies it outside any unit of work: the row may be there, stale
-        ClaimEntity row = repository.findById(event.claimId().value()).orElse(null);
+        SetBasedReplay.Rows<UUID, ClaimEntity> batch = rebuild.open();
+        ClaimEntity row = row(batch, event.claimId());
         if (row == null) {
-            repository.save(claimed);
+            if (batch != null) {
+                batch.add(claimed);
+            } else {
+                repository.save(claimed);
+            }
         } else if (row.advanceTo(sequence)) {
             row.overwriteWith(claimed);
+            changed(batch, row);
         }
     }
 
@@ -63,10 +73,25 @@ class CouponClaimProjection {
     }
 
     private void change(ClaimId claimId, long sequence, ClaimStatus status, OrderId orderId) {
-        repository.findById(claimId.value()).filter(row -> row.advanceTo(sequence)).ifPresent(row -> {
+        SetBasedReplay.Rows<UUID, ClaimEntity> batch = rebuild.open();
+        ClaimEntity row = row(batch, claimId);
+        if (row != null && row.advanceTo(sequence)) {
             row.status = status.name();
             row.orderId = orderId == null ? null : orderId.value();
-        });
+            changed(batch, row);
+        }
+    }
+
+    /** The claim's row: the one the rebuild batch open on this thread holds, or else the table's (JPA); null if none. */
+    private ClaimEntity row(SetBasedReplay.Rows<UUID, ClaimEntity> batch, ClaimId claimId) {
+        return batch != null ? batch.get(claimId.value()) : repository.findById(claimId.value()).orElse(null);
+    }
+
+    /** A changed row of a rebuild batch is written back with it; JPA writes a changed row of the table itself. */
+    private static void changed(SetBasedReplay.Rows<UUID, ClaimEntity> batch, ClaimEntity row) {
+        if (batch != null) {
+            batch.changed(row);
+        }
     }
 
     /** A rebuild keeps the rows (reads go on) and marks them stale; replayed events then overwrite them in order. */

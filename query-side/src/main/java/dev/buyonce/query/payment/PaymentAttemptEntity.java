@@ -36,6 +36,12 @@ class PaymentAttemptEntity extends ProjectionRow<UUID> {
         this.paymentId = paymentId;
     }
 
+    /** A row as stored, read by a rebuild's batch ({@link PaymentAttemptReplayBatch}), which sets its other columns. */
+    PaymentAttemptEntity(UUID paymentId, long lastSequence) {
+        super(lastSequence);
+        this.paymentId = paymentId;
+    }
+
     @Override
     public UUID getId() {
         return paymentId;

@@ -7,6 +7,8 @@ import dev.buyonce.kernel.payment.PaymentId;
 import dev.buyonce.kernel.payment.PaymentRefunded;
 import dev.buyonce.kernel.payment.PaymentRequested;
 import dev.buyonce.kernel.payment.PaymentStatus;
+import dev.buyonce.query.SetBasedReplay;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,15 +25,19 @@ import org.springframework.stereotype.Component;
 class PaymentAttemptProjection {
     static final String GROUP = "payments";
     private final PaymentAttemptViewRepository repository;
+    private final PaymentAttemptReplayBatch rebuild;
 
-    PaymentAttemptProjection(PaymentAttemptViewRepository repository) {
+    PaymentAttemptProjection(PaymentAttemptViewRepository repository, PaymentAttemptReplayBatch rebuild) {
         this.repository = repository;
+        this.rebuild = rebuild;
     }
 
     @EventHandler
     void on(PaymentRequested event, @SequenceNumber long sequence) {
-        PaymentAttemptEntity row = repository.findById(event.paymentId().value())
-                .orElseGet(() -> new PaymentAttemptEntity(event.paymentId().value()));
+        UUID id = event.paymentId().value();
+        SetBasedReplay.Rows<UUID, PaymentAttemptEntity> batch = rebuild.open();
+        PaymentAttemptEntity row = batch != null ? batch.getOrMake(id, PaymentAttemptEntity::new)
+                : repository.findById(id).orElseGet(() -> new PaymentAttemptEntity(id));
         if (!row.advanceTo(sequence)) {
             return;
         }
@@ -43,7 +49,11 @@ class PaymentAttemptProjection {
         row.amount = event.amount().amount();
         row.currency = event.amount().currency();
         row.requestedAt = event.requestedAt();
-        repository.save(row);
+        if (batch != null) {
+            batch.changed(row);
+        } else {
+            repository.save(row);
+        }
     }
 
     @EventHandler
@@ -76,7 +86,19 @@ class PaymentAttemptProjection {
         repository.markAllStale();
     }
 
+    /**
+     * Applies {@code change} to the attempt's row unless it has applied this event already: the row of the rebuild
+     * batch open on this thread (written back with the batch), or else the table's row through JPA. No row, no change.
+     */
     private void change(PaymentId paymentId, long sequence, Consumer<PaymentAttemptEntity> change) {
-        repository.findById(paymentId.value()).filter(row -> row.advanceTo(sequence)).ifPresent(change);
+        SetBasedReplay.Rows<UUID, PaymentAttemptEntity> batch = rebuild.open();
+        PaymentAttemptEntity row = batch != null ? batch.get(paymentId.value())
+                : repository.findById(paymentId.value()).orElse(null);
+        if (row != null && row.advanceTo(sequence)) {
+            change.accept(row);
+            if (batch != null) {
+                batch.changed(row);
+            }
+        }
     }
 }

@@ -47,6 +47,18 @@ class SeatEntity extends ProjectionRow<SeatEntity.Key> {
         this.status = "FREE";
     }
 
+    /**
+     * A row as stored, read by a rebuild's batch ({@link SeatReplayBatch}) with the columns seat events change; the
+     * others (category, row, number, position) stay unread and are never written from it.
+     */
+    SeatEntity(Key key, String status, UUID orderId, long lastSequence) {
+        super(lastSequence);
+        this.programId = key.programId();
+        this.seatId = key.seatId();
+        this.status = status;
+        this.orderId = orderId;
+    }
+
     @Override
     public Key getId() {
         return new Key(programId, seatId);

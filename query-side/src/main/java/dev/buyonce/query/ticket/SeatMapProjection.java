@@ -1,5 +1,6 @@
 package dev.buyonce.query.ticket;
 
+import dev.buyonce.query.SetBasedReplay;
 import dev.buyonce.query.signal.ChangeSignals;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -27,11 +28,14 @@ class SeatMapProjection {
     private final SeatViewRepository repository;
     private final SeatMaps maps;
     private final ObjectProvider<ChangeSignals> signals;
+    private final SeatReplayBatch rebuild;
 
-    SeatMapProjection(SeatViewRepository repository, SeatMaps maps, ObjectProvider<ChangeSignals> signals) {
+    SeatMapProjection(SeatViewRepository repository, SeatMaps maps, ObjectProvider<ChangeSignals> signals,
+                      SeatReplayBatch rebuild) {
         this.repository = repository;
         this.maps = maps;
         this.signals = signals;
+        this.rebuild = rebuild;
     }
 
     @EventHandler
@@ -59,13 +63,18 @@ class SeatMapProjection {
         maps.clear();
     }
 
+    /** Moves the seat's row (the rebuild batch's on this thread, else the table's through JPA) unless it is newer. */
     private void update(ProgramId program, SeatId seat, long sequence, SeatStatus status, OrderId orderId) {
-        repository.findById(new SeatEntity.Key(program.value(), seat.value()))
-                .filter(row -> row.advanceTo(sequence))
-                .ifPresent(row -> {
-                    row.status = status.name();
-                    row.orderId = orderId == null ? null : orderId.value();
-                });
+        SeatEntity.Key key = new SeatEntity.Key(program.value(), seat.value());
+        SetBasedReplay.Rows<SeatEntity.Key, SeatEntity> batch = rebuild.open();
+        SeatEntity row = batch != null ? batch.get(key) : repository.findById(key).orElse(null);
+        if (row != null && row.advanceTo(sequence)) {
+            row.status = status.name();
+            row.orderId = orderId == null ? null : orderId.value();
+            if (batch != null) {
+                batch.changed(row);
+            }
+        }
         changed(program);
     }
 

@@ -14,6 +14,7 @@ import dev.buyonce.kernel.coupon.CouponRedeemed;
 import dev.buyonce.kernel.coupon.CouponReturned;
 import dev.buyonce.kernel.order.OrderId;
 import dev.buyonce.query.ProjectionTest;
+import dev.buyonce.query.admin.ReplayBatch;
 import dev.buyonce.query.signal.LocalSignals;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,7 @@ class CouponClaimProjectionTest extends ProjectionTest {
 
     @Autowired
     ClaimRepository repository;
+    ClaimReplayBatch rebuild;
 
     CouponClaimProjectionTest() {
         super(HISTORY, Map.of("coupon_claim_view", "claim_id"));
@@ -54,7 +56,41 @@ class CouponClaimProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void setUp() {
-        under(new CouponClaimProjection(repository, LocalSignals.to()));
+        rebuild = new ClaimReplayBatch(jdbc);
+        under(new CouponClaimProjection(repository, LocalSignals.to(), rebuild));
+    }
+
+    @Override
+    protected ReplayBatch replayBatch() {
+        return rebuild;
+    }
+
+    @Test
+    void aRebuildInsertsTheClaimsTheViewLacks() {
+        given(HISTORY);
+        Map<String, List<Map<String, Object>>> live = rows();
+        jdbc.update("DELETE FROM coupon_claim_view");
+
+        replay(HISTORY);
+
+        assertThat(rows()).isEqualTo(live);
+    }
+
+    /** A command's transaction moves a claim past the batch's events while the batch runs: the batch leaves it. */
+    @Test
+    void aRebuildBatchDoesNotWriteOverAClaimACommandMovedOnMeanwhile() {
+        given(HISTORY);
+        assertThat(row(ALICES)).isEqualTo(alicesRow("USED", SECOND, 3));
+        reset();
+        endUnitOfWork();
+
+        applyAsBatch(HISTORY.subList(0, 4), () -> {
+            // the second redemption's transaction commits meanwhile
+            assertThat(jdbc.update("UPDATE coupon_claim_view SET last_sequence = 3 WHERE claim_id = ?", ALICES.value())).isOne();
+        });
+
+        assertThat(row(ALICES)).isEqualTo(alicesRow("USED", SECOND, 3));
+        assertThat(row(BOBS)).containsEntry("status", "CLAIMED").containsEntry("last_sequence", 0L);
     }
 
     static Map<String, Object> alicesRow(String status, OrderId order, long sequence) {

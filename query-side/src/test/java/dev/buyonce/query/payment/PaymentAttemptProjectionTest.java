@@ -15,6 +15,7 @@ import dev.buyonce.kernel.payment.PaymentRefunded;
 import dev.buyonce.kernel.payment.PaymentRequested;
 import dev.buyonce.kernel.payment.RefundId;
 import dev.buyonce.query.ProjectionTest;
+import dev.buyonce.query.admin.ReplayBatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +61,7 @@ class PaymentAttemptProjectionTest extends ProjectionTest {
 
     @Autowired
     PaymentAttemptViewRepository repository;
+    PaymentAttemptReplayBatch rebuild;
     PaymentAttemptProjection projection;
 
     PaymentAttemptProjectionTest() {
@@ -68,7 +70,42 @@ class PaymentAttemptProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = under(new PaymentAttemptProjection(repository));
+        rebuild = new PaymentAttemptReplayBatch(jdbc);
+        projection = under(new PaymentAttemptProjection(repository, rebuild));
+    }
+
+    @Override
+    protected ReplayBatch replayBatch() {
+        return rebuild;
+    }
+
+    @Test
+    void aRebuildInsertsTheAttemptsTheViewLacks() {
+        given(HISTORY);
+        Map<String, List<Map<String, Object>>> live = rows();
+        jdbc.update("DELETE FROM payment_attempt_view");
+
+        replay(HISTORY);
+
+        assertThat(rows()).isEqualTo(live);
+    }
+
+    /** A command's transaction moves an attempt past the batch's events while the batch runs: the batch leaves it. */
+    @Test
+    void aRebuildBatchDoesNotWriteOverAnAttemptACommandMovedOnMeanwhile() {
+        given(HISTORY);
+        Map<String, Object> refunded = row(WALLET);
+        assertThat(refunded).containsEntry("status", "REFUNDED").containsEntry("last_sequence", 6L);
+        reset();
+        endUnitOfWork();
+
+        applyAsBatch(HISTORY.subList(0, 5), () -> {
+            // the refund's transaction commits meanwhile
+            assertThat(jdbc.update("UPDATE payment_attempt_view SET last_sequence = 6 WHERE payment_id = ?", WALLET.value())).isOne();
+        });
+
+        assertThat(row(WALLET)).isEqualTo(refunded);
+        assertThat(row(CARD)).isEqualTo(cardAttempt("CLOSED", 3));
     }
 
     static Map<String, Object> cardAttempt(String status, long sequence) {

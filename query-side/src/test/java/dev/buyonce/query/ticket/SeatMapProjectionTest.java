@@ -13,6 +13,7 @@ import dev.buyonce.kernel.ticket.SeatId;
 import dev.buyonce.kernel.ticket.SeatKey;
 import dev.buyonce.kernel.ticket.SeatReleased;
 import dev.buyonce.kernel.ticket.SeatSold;
+import dev.buyonce.query.admin.ReplayBatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,28 @@ class SeatMapProjectionTest extends TicketProjectionTest {
         under(seats);
         programs.on(SHOW_DEFINED);
         endUnitOfWork();
+    }
+
+    @Override
+    protected ReplayBatch replayBatch() {
+        return seatRebuild;
+    }
+
+    /** A command's transaction moves a seat past the batch's events while the batch runs: the batch leaves it. */
+    @Test
+    void aRebuildBatchDoesNotWriteOverASeatACommandMovedOnMeanwhile() {
+        given(HISTORY);
+        assertThat(row("A-1")).isEqualTo(floorSeat("A-1", 0, "SOLD", FIRST, 1));
+        reset();
+        endUnitOfWork();
+
+        applyAsBatch(HISTORY.subList(0, 2), () -> {
+            // a later event of seat A-1 commits meanwhile
+            assertThat(jdbc.update("UPDATE seat_view SET last_sequence = 5 WHERE seat_id = 'A-1'")).isOne();
+        });
+
+        assertThat(row("A-1")).isEqualTo(floorSeat("A-1", 0, "SOLD", FIRST, 5));
+        assertThat(row("A-2")).isEqualTo(floorSeat("A-2", 1, "HELD", LAPSED, 0));
     }
 
     Map<String, Object> row(String seat) {

@@ -43,6 +43,7 @@ abstract class TicketProjectionTest extends ProjectionTest {
     SeatMaps maps;
     ProgramProjection programs;
     SeatMapProjection seats;
+    SeatReplayBatch seatRebuild;
 
     TicketProjectionTest(List<Stored> history, Map<String, String> tables) {
         super(history, tables);
@@ -57,6 +58,7 @@ abstract class TicketProjectionTest extends ProjectionTest {
                 new QuerySettings.Seats(Duration.ofHours(1)), new QuerySettings.Catalog(Duration.ofSeconds(5)),
                 new QuerySettings.Projections(500), new QuerySettings.Coupons(Duration.ofMillis(200))));
         programs = new ProgramProjection(programRepository, entities, catalog, maps, LocalSignals.to(catalog, maps));
-        seats = new SeatMapProjection(seatRepository, maps, LocalSignals.to(catalog, maps));
+        seatRebuild = new SeatReplayBatch(jdbc);
+        seats = new SeatMapProjection(seatRepository, maps, LocalSignals.to(catalog, maps), seatRebuild);
     }
 }

@@ -3,5 +3,6 @@ package dev.buyonce.kernel.ticket;
 import dev.buyonce.kernel.order.OrderId;
 import java.time.Instant;
 
-public record SeatHeld(SeatKey seatKey, ProgramId programId, SeatId seatId, OrderId orderId, Instant heldAt) {
+public record SeatHeld(SeatKey seatKey, ProgramId programId, SeatId seatId,
+        OrderId orderId, Instant heldAt) implements SeatEvent {
 }
