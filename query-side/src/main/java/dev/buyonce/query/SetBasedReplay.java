@@ -1,6 +1,11 @@
 package dev.buyonce.query;
 
 import dev.buyonce.query.admin.ReplayBatch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,5 +94,16 @@ public abstract class SetBasedReplay<K, R extends ProjectionRow<K>> implements R
     @Override
     public void end() {
         open.remove();
+    }
+
+    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant (null stays null). */
+    protected static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** An instant for a {@code TIMESTAMP WITH TIME ZONE} parameter, in UTC (null stays null). */
+    protected static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

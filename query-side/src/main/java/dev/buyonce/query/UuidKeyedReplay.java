@@ -3,9 +3,6 @@ package dev.buyonce.query;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -92,16 +89,5 @@ public abstract class UuidKeyedReplay<R extends ProjectionRow<UUID>> extends Set
         bind(statement, row);
         statement.setLong(lastSequence, row.lastSequence());
         statement.setObject(lastSequence + 1, row.getId());
-    }
-
-    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant (null stays null). */
-    protected static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** An instant for a {@code TIMESTAMP WITH TIME ZONE} parameter, in UTC (null stays null). */
-    protected static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,8 +4,6 @@ import dev.buyonce.kernel.entitlement.EntitlementEvent;
 import dev.buyonce.query.SetBasedReplay;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,9 +57,8 @@ class EntitlementReplayBatch extends SetBasedReplay<EntitlementEntity.Key, Entit
             return select;
         }, row -> {
             EntitlementEntity.Key key = new EntitlementEntity.Key(row.getString(1), row.getString(2));
-            OffsetDateTime since = row.getObject(5, OffsetDateTime.class);
             rows.put(key, new EntitlementEntity(key, row.getString(3), row.getObject(4, UUID.class),
-                    since == null ? null : since.toInstant(), row.getString(6), row.getLong(7)));
+                    instant(row, "since"), row.getString(6), row.getLong(7)));
         });
         return rows;
     }
@@ -91,7 +88,7 @@ class EntitlementReplayBatch extends SetBasedReplay<EntitlementEntity.Key, Entit
     private static void setValues(PreparedStatement statement, EntitlementEntity row, int first) throws SQLException {
         statement.setString(first, row.status);
         statement.setObject(first + 1, row.orderId);
-        statement.setObject(first + 2, row.since == null ? null : row.since.atOffset(ZoneOffset.UTC));
+        statement.setObject(first + 2, utc(row.since));
         statement.setString(first + 3, row.reference);
         statement.setLong(first + 4, row.lastSequence());
     }
